@@ -47,7 +47,7 @@ class QuoteExtractor:
                     start=span.start,
                     end=span.end,
                     segments=span.segments,
-                    kind="direct",
+                    kind="mixed" if span.fragment else "direct",
                     reason=NO_ATTRIBUTION,
                     unclosed=span.unclosed,
                     nested=_nested_in(spans, i),

@@ -6,7 +6,8 @@ word and followed by a space or punctuation can close one. An apostrophe inside 
 (don't, O'Brien) is never returned, and elisions that start a word ('tis, '90s, rock 'n' roll)
 are recognised from a short list. A right single quote after a letter and before a space
 ("the students’ books") may be a possessive or may close a quotation; it is returned as a
-*weak* closer and the spans stage decides with what follows.
+*weak* closer, and an elision ('tis) as a *weak* opener: the spans stage decides with what
+follows.
 
 The paragraph breaks and dialogue dashes that the spans stage needs come from the same single
 scan of the text, so the text is read once, in C, by one regular expression.
@@ -89,10 +90,10 @@ _MARK_BRANCHES = r"""
   | [{dashes}]                                    # a dash: dialogue if it starts a paragraph
 """
 _BLANK_LINE_BREAK = r"""
-  | (?: \r\n | \n | \r ) (?: [ \t\f\v]* (?: \r\n | \n | \r ) )+   # paragraphs end at a blank line
+  | (?: \r\n | \n | \r ) (?: [^\S\r\n]* (?: \r\n | \n | \r ) )+   # paragraphs end at a blank line
 """
 _LINE_BREAK = r"""
-  | \r\n | \n | \r                                # paragraphs end at each line break
+  | (?: \r\n | \n | \r ) (?: [^\S\r\n]* (?: \r\n | \n | \r ) )*   # paragraphs end at each line break
 """
 
 
@@ -106,7 +107,8 @@ def _compile(breaks: str) -> regex.Pattern[str]:
 
 _SCAN_BLANK = _compile(_BLANK_LINE_BREAK)
 _SCAN_LINES = _compile(_LINE_BREAK)
-_HAS_BLANK_LINE = regex.compile(r"(?:\r\n|\n|\r)[ \t\f\v]*(?:\r\n|\n|\r)")
+_HAS_BLANK_LINE = regex.compile(r"(?:\r\n|\n|\r)[^\S\r\n]*(?:\r\n|\n|\r)")
+_LONG_LINE = regex.compile(r"^[^\r\n]{100}", regex.MULTILINE)
 
 # Words that begin with an elision apostrophe: 'tis, 'twas, 'em, rock 'n' roll, the '90s.
 _ELISION = regex.compile(
@@ -114,6 +116,8 @@ _ELISION = regex.compile(
       (?: tis | twas | twere | twill | twould | em | n | cause | cos | til | till | bout
         | round | nuff | neath | ere | gainst | twixt | ow | im | er | e | is | ave | appen )
       (?![\w])                                    # a whole word
+    | (?: twen | thir | for | fif | six | seven | eigh | nine ) ties (?!\w)   # the 'seventies
+    | (?: prentice | possum | coon | gator | cello | copter | fraid | scuse | spect ) (?!\w)
     | \d\d s? (?!\w)                              # the '90s, '68
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -133,8 +137,21 @@ class Token(NamedTuple):
 
 
 def uses_blank_lines(text: str) -> bool:
-    """True when paragraphs are separated by blank lines (else every line is a paragraph)."""
-    return _HAS_BLANK_LINE.search(text) is not None
+    """True when the text is hard-wrapped: its paragraphs end at blank lines, not line breaks.
+
+    Text with blank lines and almost no line of 100 characters or more is wrapped (a Project
+    Gutenberg novel); otherwise each line is a paragraph (news, where a blank line may or may
+    not separate paragraphs).
+    """
+    if _HAS_BLANK_LINE.search(text) is None:
+        return False
+    lines = max(text.count("\n"), text.count("\r")) + 1
+    long_lines = 0
+    for _ in _LONG_LINE.finditer(text):
+        long_lines += 1
+        if long_lines * 10 > lines:
+            return False
+    return True
 
 
 def scan(text: str, *, blank_lines: bool | None = None) -> Iterator[Token]:
@@ -174,7 +191,9 @@ def scan(text: str, *, blank_lines: bool | None = None) -> Iterator[Token]:
                 flags |= CLOSE
             if g in _APOS:
                 if flags & OPEN and _ELISION.match(text, e):
-                    continue  # 'tis, 'em, the '90s: an apostrophe
+                    # 'tis, 'em, the '90s: an apostrophe, unless a closer later needs it
+                    yield Token(MARK, s, e, g, OPEN | WEAK)
+                    continue
                 if flags & CLOSE and prev_word:
                     if nxt.isalnum():
                         continue  # inside a word (only reached for lone marks at edges)

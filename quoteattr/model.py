@@ -88,7 +88,9 @@ class QuotedSpan:
 
     ``segments`` are the content ranges (marks excluded); there are several when a quotation
     runs over paragraphs. ``is_speech`` is False for quoted text nobody speaks (a name, a
-    title, a scare quote); ``reason`` says why it was set aside.
+    title, a scare quote); ``reason`` says why it was set aside. ``fragment`` is True for
+    quoted words that are part of a sentence around them ("called it “a disgrace”"): the
+    quoted part of a mixed quotation rather than a sentence of its own.
     """
 
     start: int
@@ -99,6 +101,7 @@ class QuotedSpan:
     unclosed: bool = False
     is_speech: bool = True
     reason: str | None = None
+    fragment: bool = False
 
     @property
     def span(self) -> Span:

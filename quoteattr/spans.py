@@ -24,7 +24,7 @@ import regex
 
 from .errors import check_text
 from .lexicon import reporting_verbs
-from .marks import BREAK, CLOSE, CLOSERS, DASH, FAMILY, OPEN, WEAK, scan, uses_blank_lines
+from .marks import BREAK, CLOSE, CLOSERS, DASH, DASHES, FAMILY, OPEN, WEAK, scan, uses_blank_lines
 from .model import QuotedSpan, Span
 
 # How far down the stack a closing mark looks for its opener. Bounded so that deeply nested
@@ -35,6 +35,14 @@ _STACK_REACH = 6
 _SHORT_WORDS = 4
 
 _TERMINAL = frozenset(".,;:!?\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH}-")
+# Words that make a few quoted words a clause someone says ("I do not think") rather than a
+# name or a term: personal pronouns, auxiliaries, negation, yes/no.
+_SPEECH_WORDS = frozenset(
+    """i i'm i've i'll i'd me my we us our you your he him his she her they them it's
+    am is are was were be been do does did don't can can't will won't would shall should
+    could must may might have has had not no yes oh ah well please let let's""".split()
+)
+_EDGE = ".,;:!?\"'()[]\N{HORIZONTAL ELLIPSIS}\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}_*-"
 _LOWER_FUNCTION_WORDS = frozenset(
     "a an and at by for from in of on or the to with vs via de la le du von van".split()
 )
@@ -79,29 +87,45 @@ def _reporting_clause() -> regex.Pattern[str]:
 
 # A spaced dash inside a dialogue paragraph: the narrator's words begin ("— Yes, — he said").
 _SPACED_DASH = regex.compile(r"[ \t]+[\N{EM DASH}\N{EN DASH}][ \t]+|,[\N{EM DASH}\N{EN DASH}][ \t]*")
-_RESUME_DASH = regex.compile(r"[,.]?[ \t]*[\N{EM DASH}\N{EN DASH}][ \t]+(?=\S)")
+# After the narrator's words, a dash gives the floor back to the speaker ("— he said, — I come").
+_RESUME_DASH = regex.compile(r"[,.]?[ \t]*([\N{EM DASH}\N{EN DASH}])[ \t]+(?=\S)")
+# Without a dash, the speaker resumes after the narrator's clause ends ("he said. Come up!").
+_CLAUSE_END = regex.compile(r"[,.;!?][ \t]+(?=\S)")
 
 
-def _dash_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spoken parts of a dialogue paragraph whose content starts at ``start``."""
-    segments = []
+def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The spoken parts of a dialogue paragraph whose words start at ``start``.
+
+    Each part is ``(part start, content start, content end)``; the first part's start is the
+    paragraph's dash, a later part starts at its own dash or, with none, at its first word.
+    Searches are reused until passed, so a long paragraph is read a bounded number of times.
+    """
+    parts = []
     clause = _reporting_clause()
     pos = start
+    part_start = -1
+    dash = said = None
     while pos < end:
-        dash = _SPACED_DASH.search(text, pos, end)
-        said = clause.search(text, pos, end)
+        if dash is None or dash.start() < pos:
+            dash = _SPACED_DASH.search(text, pos, end)
+        if said is None or said.start() < pos:
+            said = clause.search(text, pos, end)
         if said is not None and (dash is None or said.start() < dash.start()):
-            segments.append((pos, said.start()))
-            break
+            parts.append((part_start, pos, said.start()))
+            resume = _CLAUSE_END.search(text, said.end(), end)
+            if resume is None:
+                break
+            pos = part_start = resume.end()
+            continue
         if dash is None:
-            segments.append((pos, _rstrip_end(text, pos, end)))
+            parts.append((part_start, pos, _rstrip_end(text, pos, end)))
             break
-        segments.append((pos, _rstrip_end(text, pos, dash.start())))
+        parts.append((part_start, pos, _rstrip_end(text, pos, dash.start())))
         resume = _RESUME_DASH.search(text, dash.end(), end)
         if resume is None:
             break
-        pos = resume.end()
-    return [(s, e) for s, e in segments if e > s]
+        part_start, pos = resume.start(1), resume.end()
+    return [(ps, s, e) for ps, s, e in parts if e > s]
 
 
 def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
@@ -137,13 +161,18 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
             else:
                 close(carry, carry.segments[-1][1], "", True)
             carry = None
-        # strong single closers from each mark on: a weak closer yields to them
+        # strong single closers after each mark that no later opener claims: a weak closer
+        # ("students’") yields to them when they suffice for the quotations still open
         strong_ahead = [0] * (len(marks) + 1)
+        balance = 0
         for i in range(len(marks) - 1, i0 - 1, -1):
             _, _, _, g, f = marks[i]
-            strong_ahead[i] = strong_ahead[i + 1] + (
-                f & CLOSE and not f & WEAK and FAMILY[g] == "single"
-            )
+            if FAMILY[g] == "single":
+                if f & CLOSE and not f & WEAK:
+                    balance += 1
+                elif f & OPEN and not f & WEAK and balance:
+                    balance -= 1
+            strong_ahead[i] = balance
         for i in range(i0, len(marks)):
             _, s, e, g, f = marks[i]
             if f & CLOSE and stack:
@@ -164,7 +193,7 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
                     entry.segments.append((entry.seg_start, s))
                     close(entry, e, g, False)
                     continue
-            if f & OPEN:
+            if f & OPEN and not (f & WEAK and strong_ahead[i + 1] <= open_single):
                 stack.append(_Open(g, s, e))
                 open_single += FAMILY[g] == "single"
         if not stack:
@@ -208,16 +237,19 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
             cs = de
             while cs < pe and text[cs] in " \t":
                 cs += 1
-            if cs < pe and (text[cs].isalpha() or text[cs] in FAMILY or text[cs] in ".\N{HORIZONTAL ELLIPSIS}"):
+            heading = text[_rstrip_end(text, cs, pe) - 1] in DASHES  # "— I —", a chapter number
+            if cs < pe and not heading and (
+                text[cs].isalpha() or text[cs] in FAMILY or text[cs] in ".\N{HORIZONTAL ELLIPSIS}"
+            ):
                 lines.append((ds, de, cs, pe))
         # one dash paragraph alone is dialogue only if a narrator's clause marks it as such
         if len(lines) >= 2 or any(clause.search(text, cs, pe) for _, _, cs, pe in lines):
             for ds, de, cs, pe in lines:
-                segments = _dash_segments(text, cs, pe)
-                if segments:
-                    found.append(
-                        (ds, segments[-1][1], tuple(Span(s, e) for s, e in segments), text[ds:de], False)
-                    )
+                for part_start, s, e in _dash_parts(text, cs, pe):
+                    if part_start < 0:
+                        part_start = ds
+                    style = text[part_start] if text[part_start] in DASHES else ""
+                    found.append((part_start, e, (Span(s, e),), style, False))
     return found
 
 
@@ -225,6 +257,16 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
 def _verb_pattern() -> regex.Pattern[str]:
     verbs = "|".join(sorted(reporting_verbs(), key=len, reverse=True))
     return regex.compile(rf"\b(?:{verbs}|according[ \t]+to)\b", regex.IGNORECASE)
+
+
+@functools.cache
+def _verb_just_before() -> regex.Pattern[str]:
+    """A reporting verb that introduces the quote: 'said “…', 'told reporters on Monday: “…'."""
+    verbs = "|".join(sorted(reporting_verbs(), key=len, reverse=True))
+    return regex.compile(
+        rf"\b(?:{verbs}|according[ \t]+to)\b(?:[ \t,]+[\w\N{{RIGHT SINGLE QUOTATION MARK}}']+){{0,3}}[ \t]*[,:]?[ \t]*$",
+        regex.IGNORECASE,
+    )
 
 
 def _cue_near(text: str, start: int, end: int) -> bool:
@@ -242,24 +284,56 @@ def _cue_near(text: str, start: int, end: int) -> bool:
     return verbs.search(after, 0, stop.start() if stop else len(after)) is not None
 
 
-def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None]:
-    """Is a top-level quoted span speech? If not, why not."""
-    if span.unclosed or len(span.segments) > 1 or span.style[:1] in "\N{EM DASH}\N{EN DASH}":
-        return True, None
+# Characters after which a quotation starts a sentence of its own.
+_SENTENCE_START = frozenset(
+    ".!?:;()[]\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH}-*\u2022>" + "".join(FAMILY)
+)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Is the quote at ``start`` the beginning of a sentence or paragraph (not embedded)?"""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\N{NO-BREAK SPACE}":
+        i -= 1
+    if i < 0 or text[i] in "\r\n" or text[i] in _SENTENCE_START:
+        return True
+    if text[i] == ",":
+        # '…, “Come here,” she said' follows a comma only after a reporting verb
+        return _verb_just_before().search(text, max(0, start - 80), start) is not None
+    return False
+
+
+def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
+    """Is a top-level quoted span speech, why not if not, and is it a fragment of a sentence?"""
+    if span.unclosed or len(span.segments) > 1 or not span.style or span.style[0] in DASHES:
+        return True, None, False
     seg = span.segments[0]
     content = text[seg.start : seg.end].strip()
     if not content:
-        return False, "nothing between the quote marks"
-    if span.style[:1] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
-        return True, None  # CJK text has no spaces to count words by
-    words = content.split()
-    if len(words) > _SHORT_WORDS or content[-1] in _TERMINAL:
-        return True, None
+        return False, "nothing between the quote marks", False
+    if span.style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
+        return True, None, False  # CJK text has no spaces to count words by
+    words = content.strip("_*").split()
+    short = len(words) <= _SHORT_WORDS
+    if short and _SPEECH_WORDS.isdisjoint(w.strip(_EDGE).lower() for w in words):
+        title = all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words)
+        punctuated = content.rstrip("_*")[-1:] in _TERMINAL
+    else:
+        short = False
+    if _starts_sentence(text, span.start):
+        if short and not punctuated and not _cue_near(text, span.start, span.end):
+            return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
+        return True, None, False
+    # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
+    if _verb_just_before().search(text, max(0, span.start - 80), span.start):
+        return True, None, False
+    if not short:
+        return True, None, False
     if _cue_near(text, span.start, span.end):
-        return True, None
-    if all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words):
-        return False, "a name or title in quote marks"
-    return False, "a term or scare quote"
+        return True, None, True
+    if title:
+        return False, "a name or title in quote marks", False
+    return False, "a term or scare quote", False
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
@@ -301,8 +375,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     for start, end, segments, style, unclosed, depth in kept:
         span = QuotedSpan(start, end, segments, style, depth, unclosed)
         if depth == 0:
-            speech, reason = _classify(text, span)
-            if not speech:
-                span = attrs.evolve(span, is_speech=False, reason=reason)
+            speech, reason, fragment = _classify(text, span)
+            if not speech or fragment:
+                span = attrs.evolve(span, is_speech=speech, reason=reason, fragment=fragment)
         spans.append(span)
     return spans
