@@ -2,75 +2,156 @@
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from typing import Any, Iterable, Iterator
 
+from .annotation import Annotation, annotate
 from .errors import ConfigError, check_text
-from .model import Quote, QuotedSpan, Span
+from .model import QUOTE_KINDS, Quote
 from .spans import find_quoted_spans
 
-NO_ATTRIBUTION = "speaker attribution has not run"
+DEFAULT_KINDS: tuple[str, ...] = ("direct", "mixed")
 
 
-def _nested_in(spans: list[QuotedSpan], i: int) -> tuple[Span, ...]:
-    outer = spans[i]
-    out = []
-    for inner in spans[i + 1 :]:
-        if inner.start >= outer.end:
-            break
-        out.append(inner.span)
-    return tuple(out)
+def _is_stanza_document(obj: object) -> bool:
+    """True for a ``stanza.Document``, checked without importing stanza."""
+    return type(obj).__name__ == "Document" and type(obj).__module__.startswith("stanza")
+
+
+def _is_stanza_pipeline(obj: object) -> bool:
+    return type(obj).__name__ == "Pipeline" and type(obj).__module__.startswith("stanza")
 
 
 class QuoteExtractor:
-    """Finds the quotations of texts and attributes them; reusable across many documents.
+    """Finds the quotations of texts and who said them; reusable across many documents.
+
+    All options are keyword-only; every one has a default that needs nothing but the core
+    dependencies.
 
     Args:
-        language: the language of the texts; only ``"en"`` has word lists so far.
+        language: the language of the texts. Only ``"en"`` has word lists so far.
+        nlp: ``None`` (default) for the built-in rules, no model needed; ``"stanza"`` to parse
+            with a stanza pipeline built once and kept by this extractor (needs
+            ``pip install quoteattr[stanza]`` and the models on disk); or a
+            ``stanza.Pipeline`` of your own.
+        coref: with ``nlp="stanza"``, also run stanza's coreference model (slower, better
+            pronoun and nominal resolution).
+        model_dir: where stanza's models are; stanza's default (``~/stanza_resources``) if None.
+        kinds: which kinds of quotation to return, any of ``"direct"``, ``"mixed"`` and
+            ``"indirect"``.
+
+    Raises:
+        ConfigError: an option has a value quoteattr does not accept.
     """
 
-    def __init__(self, *, language: str = "en") -> None:
+    def __init__(
+        self,
+        *,
+        language: str = "en",
+        nlp: Any = None,
+        coref: bool = False,
+        model_dir: str | None = None,
+        kinds: Iterable[str] = DEFAULT_KINDS,
+    ) -> None:
         if language != "en":
             raise ConfigError(f"language must be 'en' (the only one with word lists), got {language!r}")
+        if nlp not in (None, "stanza") and not _is_stanza_pipeline(nlp):
+            raise ConfigError(f"nlp must be None, 'stanza' or a stanza.Pipeline, got {nlp!r:.80}")
+        if isinstance(kinds, str):
+            kinds = (kinds,)
+        kinds = tuple(kinds)
+        unknown = [k for k in kinds if k not in QUOTE_KINDS]
+        if unknown or not kinds:
+            raise ConfigError(f"kinds must be a non-empty selection of {QUOTE_KINDS}, got {kinds!r}")
         self.language = language
+        self.nlp = nlp
+        self.coref = coref
+        self.model_dir = model_dir
+        self.kinds = kinds
+        self._pipeline: Any = nlp if _is_stanza_pipeline(nlp) else None
+        self._lock = threading.Lock()
 
-    def extract(self, text: str) -> list[Quote]:
-        """The quotations of ``text``, in order of position."""
-        text = check_text(text)
-        spans = find_quoted_spans(text)
-        quotes = []
-        for i, span in enumerate(spans):
-            if span.depth or not span.is_speech:
-                continue
-            quotes.append(
-                Quote(
-                    text=text[span.start : span.end],
-                    start=span.start,
-                    end=span.end,
-                    segments=span.segments,
-                    kind="mixed" if span.fragment else "direct",
-                    reason=NO_ATTRIBUTION,
-                    unclosed=span.unclosed,
-                    nested=_nested_in(spans, i),
+    def __repr__(self) -> str:
+        return (
+            f"QuoteExtractor(language={self.language!r}, nlp={self.nlp!r:.40}, coref={self.coref!r}, "
+            f"kinds={self.kinds!r})"
+        )
+
+    # -- annotation -----------------------------------------------------------------------
+
+    def pipeline(self) -> Any:
+        """The stanza pipeline this extractor uses, built on first use (``nlp="stanza"``)."""
+        from . import stanza_adapter
+
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = stanza_adapter.build_pipeline(
+                    self.language, coref=self.coref, model_dir=self.model_dir
                 )
-            )
-        return quotes
+            else:
+                stanza_adapter.check_pipeline(self._pipeline)
+            return self._pipeline
+
+    def annotate(self, text: Any) -> Annotation:
+        """The annotation the attribution stages will read for ``text`` (or a stanza Document)."""
+        if _is_stanza_document(text):
+            from . import stanza_adapter
+
+            return stanza_adapter.annotate_document(text)
+        text = check_text(text)
+        if self.nlp is None:
+            return annotate(text)
+        from . import stanza_adapter
+
+        return stanza_adapter.annotate_texts(self.pipeline(), [text])[0]
+
+    # -- extraction -----------------------------------------------------------------------
+
+    def extract(self, text: Any) -> list[Quote]:
+        """The quotations of ``text`` (a ``str``, or an annotated ``stanza.Document``), in order.
+
+        Raises:
+            InputTypeError: ``text`` is neither a ``str`` nor a ``stanza.Document``.
+        """
+        return self.extract_annotated(self.annotate(text))
+
+    def extract_annotated(self, annotation: Annotation) -> list[Quote]:
+        """The quotations of an already annotated text."""
+        from .assemble import assemble
+
+        text = annotation.text
+        quotes = assemble(annotation, find_quoted_spans(text))
+        return [q for q in quotes if q.kind in self.kinds]
+
+    def extract_many(
+        self,
+        texts: Iterable[Any],
+        *,
+        processes: int = 1,
+        progress: bool = True,
+    ) -> Iterator[Any]:
+        """Extract from many documents, in order; see :func:`quoteattr.batch.extract_many`."""
+        from .batch import extract_many
+
+        return extract_many(self, texts, processes=processes, progress=progress)
 
 
 _DEFAULT: QuoteExtractor | None = None
 
 
-def extract(text: str, **options: Any) -> list[Quote]:
+def extract(text: Any, **options: Any) -> list[Quote]:
     """The quotations of ``text`` and who said each one.
 
     Args:
-        text: the document, as ``str``.
-        **options: keyword arguments for :class:`QuoteExtractor`.
+        text: the document, as ``str`` (or an annotated ``stanza.Document``).
+        **options: keyword arguments for :class:`QuoteExtractor` (``nlp``, ``kinds`` ...).
 
     Returns:
         A list of :class:`Quote`, in order of position.
 
     Raises:
         InputTypeError: ``text`` is not a ``str`` (bytes must be decoded first).
+        ConfigError: an option has a value quoteattr does not accept.
 
     >>> [q.text for q in extract('“We will win,” she said.')]
     ['“We will win,”']
