@@ -99,7 +99,9 @@ def _marks_and_labels(text: str, quotes: Sequence[Quote]) -> tuple[list[_Mark], 
     marks: dict[tuple[int, int, int], _Mark] = {}
     labels: dict[int, list[str]] = {}
 
-    def add(start: int, end: int, rank: int, name: str, css_class: str, style: str, **attributes: str) -> None:
+    def add(
+        start: int, end: int, rank: int, name: str, css_class: str, style: str, **attributes: str
+    ) -> None:
         if start < end:  # an empty element would show nothing
             open_tag = _tag(name, css_class, style, **attributes)
             marks.setdefault((start, end, rank), _Mark(start, end, rank, name, open_tag))
