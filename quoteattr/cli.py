@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import IO, Any, Sequence
+from collections import deque
+from typing import IO, Any, Iterator, Sequence
 
+from .batch import extract_many
 from .extractor import QuoteExtractor
 from .model import Quote
 
@@ -26,8 +28,9 @@ def quote_record(q: Quote) -> dict[str, Any]:
     }
 
 
-def _run_jsonl(extractor: QuoteExtractor, inp: IO[str], out: IO[str], err: IO[str]) -> int:
-    failures = 0
+def _documents(inp: IO[str], lines: deque[tuple[int, str | None]]) -> Iterator[dict[str, Any]]:
+    """The documents of a JSONL stream; each line's number goes into ``lines``, in order, with
+    ``None`` for a document passed on or the reason a bad line was not."""
     for lineno, line in enumerate(inp, 1):
         if not line.strip():
             continue
@@ -35,13 +38,45 @@ def _run_jsonl(extractor: QuoteExtractor, inp: IO[str], out: IO[str], err: IO[st
             doc = json.loads(line)
             if not isinstance(doc, dict) or "text" not in doc:
                 raise ValueError('expected a JSON object with a "text" key')
-            quotes = extractor.extract(doc["text"])
-        except Exception as exc:  # a bad document must not stop the others
-            failures += 1
-            print(f"line {lineno}: skipped: {exc}", file=err)
+        except ValueError as exc:
+            lines.append((lineno, str(exc)))
             continue
-        record = {"id": doc.get("id"), "quotes": [quote_record(q) for q in quotes]}
+        lines.append((lineno, None))
+        yield doc
+
+
+def _run_jsonl(
+    extractor: QuoteExtractor,
+    inp: IO[str],
+    out: IO[str],
+    err: IO[str],
+    *,
+    processes: int = 1,
+    progress: bool = False,
+) -> int:
+    # Bad lines are reported here, in line order, as the results of the documents around
+    # them come back; ``lines`` is filled as the documents are read (by a pool thread when
+    # processes > 1), always before their results arrive.
+    lines: deque[tuple[int, str | None]] = deque()
+    failures = 0
+
+    def report_bad_lines() -> None:
+        nonlocal failures
+        while lines and lines[0][1] is not None:
+            lineno, problem = lines.popleft()
+            failures += 1
+            print(f"line {lineno}: skipped: {problem}", file=err)
+
+    for result in extract_many(extractor, _documents(inp, lines), processes=processes, progress=progress):
+        report_bad_lines()
+        lineno, _ = lines.popleft()
+        if result.error is not None:  # a bad document must not stop the others
+            failures += 1
+            print(f"line {lineno}: skipped: {result.error}", file=err)
+            continue
+        record = {"id": result.id, "quotes": [quote_record(q) for q in result.quotes]}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    report_bad_lines()
     return 1 if failures else 0
 
 
@@ -62,15 +97,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="a UTF-8 text file whose quotes to print")
     parser.add_argument("--jsonl", metavar="IN", help='JSON Lines input, one {"id", "text"} a line ("-" for stdin)')
     parser.add_argument("-o", "--output", metavar="OUT", help="JSON Lines output (default: stdout)")
+    parser.add_argument(
+        "--processes",
+        metavar="N",
+        type=int,
+        default=1,
+        help="with --jsonl, extract in N processes at once (default: 1); the output keeps the input order",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="with --jsonl, no progress bar (it is shown on a terminal when tqdm is installed)",
+    )
     args = parser.parse_args(argv)
     if (args.file is None) == (args.jsonl is None):
         parser.error("give either a text FILE or --jsonl IN")
+    if args.processes < 1:
+        parser.error(f"--processes must be at least 1, got {args.processes}")
     extractor = QuoteExtractor()
     if args.jsonl is not None:
         inp = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
         out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
         try:
-            return _run_jsonl(extractor, inp, out, sys.stderr)
+            progress = not args.no_progress and sys.stderr.isatty()
+            return _run_jsonl(extractor, inp, out, sys.stderr, processes=args.processes, progress=progress)
         finally:
             if inp is not sys.stdin:
                 inp.close()
