@@ -43,3 +43,7 @@ def check_text(text: object) -> str:
         f"quoteattr expected the text as a str, got {type(text).__name__} ({text!r:.60}); "
         "pass the document's text, e.g. str(value) if it is meant to be text."
     )
+
+
+class OptionalDependencyError(QuoteattrError, ImportError):
+    """A feature needs an optional package (pandas, for instance) that is not installed."""
