@@ -9,9 +9,13 @@ All offsets index the caller's string.
 
 from __future__ import annotations
 
+import functools
+from typing import NamedTuple
+
 import attrs
 import regex
 
+from .lexicon import not_names, titles
 from .marks import uses_blank_lines
 from .model import Span
 
@@ -109,3 +113,61 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
 def annotate(text: str) -> Annotation:
     """The built-in, model-free annotation: paragraphs only; the later stages do the rest."""
     return Annotation(text=text, paragraphs=paragraphs(text))
+
+
+@functools.cache
+def _mention_pattern() -> regex.Pattern[str]:
+    title_words = sorted((t for t in titles() if " " not in t), key=len, reverse=True)
+    titles_re = "|".join(t.capitalize() for t in title_words)
+    return regex.compile(
+        rf"""
+          \b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
+        | (?P<title>(?:(?:{titles_re})\.?[ \t]+)*)                                # titles
+          (?P<name>(?:\p{{Lu}}\.[ \t]?){{0,3}}                                     # initials
+            \p{{Lu}}[\p{{L}}\p{{M}}'\N{{RIGHT SINGLE QUOTATION MARK}}\-]*            # capitalised words
+            (?:[ \t]+(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}'\N{{RIGHT SINGLE QUOTATION MARK}}\-]*
+                   |(?:de|van|von|le|la|du|da|di|del|der|bin|al)(?=[ \t]+\p{{Lu}})))*)
+        """,
+        regex.VERBOSE,
+    )
+
+
+class RawMention(NamedTuple):
+    """A possible person mention found by the built-in rules, before anyone decides who it is."""
+
+    start: int
+    end: int
+    kind: str  # "pronoun" or "name"
+    name_start: int
+    title: str | None
+
+
+def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
+    """Pronouns and capitalised names (with their titles) in ``text[start:end]``.
+
+    Leading words that never start a name ("But", "The") are dropped from a capitalised run;
+    a run left empty is not returned. Whether a name is a person is decided later.
+    """
+    out = []
+    skip = not_names()
+    for m in _mention_pattern().finditer(text, start, end):
+        if m.group("pron"):
+            out.append(RawMention(m.start(), m.end(), "pronoun", m.start(), None))
+            continue
+        title = m.group("title")
+        ns = m.start("name")
+        name = m.group("name")
+        if not title:
+            # drop leading words that cannot start a name: "But Elizabeth" -> "Elizabeth"
+            for w in name.split():
+                if w.lower().rstrip(".") in skip:
+                    ns += len(w)
+                    while ns < m.end() and text[ns] in " \t":
+                        ns += 1
+                else:
+                    break
+            if ns >= m.end():
+                continue
+        t = title.split()[0].rstrip(".").lower() if title else None
+        out.append(RawMention(m.start() if title else ns, m.end(), "name", ns, t))
+    return out

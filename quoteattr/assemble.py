@@ -1,30 +1,31 @@
-"""Stage 7 — build the :class:`Quote` values from spans, cues, mentions and speakers."""
+"""Stage 7 — build the :class:`Quote` values from spans and their attributions."""
 
 from __future__ import annotations
 
 from .annotation import Annotation
 from .model import Quote, QuotedSpan, Span
+from .speakers import attribute
 
-NO_ATTRIBUTION = "speaker attribution has not run"
 
-
-def _nested(spans: list[QuotedSpan], i: int) -> tuple[Span, ...]:
-    outer = spans[i]
-    out = []
-    for inner in spans[i + 1 :]:
-        if inner.start >= outer.end:
-            break
-        out.append(inner.span)
-    return tuple(out)
+def _nested(spans: list[QuotedSpan]) -> dict[int, tuple[Span, ...]]:
+    """For each top-level span (by start), the spans nested inside it."""
+    out: dict[int, list[Span]] = {}
+    outer: QuotedSpan | None = None
+    for span in spans:
+        if span.depth == 0:
+            outer = span
+        elif outer is not None and outer.start <= span.start and span.end <= outer.end:
+            out.setdefault(outer.start, []).append(span.span)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def assemble(annotation: Annotation, spans: list[QuotedSpan]) -> list[Quote]:
-    """One :class:`Quote` per top-level quoted span that is speech."""
+    """One :class:`Quote` per top-level quoted span that is speech, attributed."""
     text = annotation.text
+    nested = _nested(spans)
     quotes = []
-    for i, span in enumerate(spans):
-        if span.depth or not span.is_speech:
-            continue
+    for a in attribute(annotation, spans):
+        span = a.span
         quotes.append(
             Quote(
                 text=text[span.start : span.end],
@@ -32,9 +33,14 @@ def assemble(annotation: Annotation, spans: list[QuotedSpan]) -> list[Quote]:
                 end=span.end,
                 segments=span.segments,
                 kind="mixed" if span.fragment else "direct",
-                reason=NO_ATTRIBUTION,
+                speaker=a.speaker,
+                speaker_mention=a.mention,
+                cue=a.cue,
+                confidence=a.confidence,
+                rule=a.rule,
+                reason=a.reason,
                 unclosed=span.unclosed,
-                nested=_nested(spans, i),
+                nested=nested.get(span.start, ()),
             )
         )
     return quotes

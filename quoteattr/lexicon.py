@@ -64,3 +64,41 @@ def pronouns() -> dict[str, tuple[str, str]]:
         word, gender, number = line.split("\t")
         table[word] = (gender, number)
     return table
+
+
+def _tabbed(name: str) -> dict[str, str]:
+    table = {}
+    for line in data_lines(name):
+        word, value = line.split("\t")
+        table[word] = value
+    return table
+
+
+@functools.cache
+def titles() -> dict[str, str]:
+    """Title or honorific written before a name (lower case, no period) -> gender m/f/x."""
+    return _tabbed("titles.txt")
+
+
+@functools.cache
+def roles() -> dict[str, str]:
+    """Role or description noun ("minister", "wife", "guest") -> gender m/f/x."""
+    return _tabbed("roles.txt")
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """Common given name (lower case) -> the gender it usually implies, m or f."""
+    return _tabbed("first_names.txt")
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Capitalised words that never start a person's name (lower case)."""
+    return frozenset(data_lines("not_names.txt"))
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Adjective or demonym ("french") -> the place it is formed from ("france")."""
+    return {adjective: place for place, adjective in _tabbed("demonyms.txt").items()}

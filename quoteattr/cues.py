@@ -1,0 +1,373 @@
+"""Stage 4 — the reporting cue next to a quote, and the words it points to as the speaker.
+
+The narration on either side of a quote is split into small tokens and read with a few
+hand-written patterns, one function each:
+
+* after the quote: ``said Shoigu`` / ``– said the Minister of defence of France`` /
+  ``cried she`` (inverted), ``Shoigu said`` / ``he told reporters`` / ``X, a doctor, said``,
+  ``according to X``;
+* before the quote: ``Shoigu said: “…`` / ``He added, “…`` / ``X told reporters on Monday: “…``,
+  ``Shoigu: “…``, ``According to X, “…``, ``said Mr. Bennet, “…``.
+
+A speaker is a noun phrase: a pronoun, a name (with titles, initials and particles:
+"Rep. G.K. Butterfield", "Jean-Yves Le Drian"), or a nominal built on a role noun
+("the Minister of defence of France", "his wife", "the guest").
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import regex
+
+from .lexicon import not_names, reporting_verbs, roles, thought_verbs, titles
+from .model import Cue, Mention
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*|\S")
+
+SUBJECT_PRONOUNS = frozenset("he she they i we you it".split())
+_INVERTED_PRONOUNS = frozenset("he she they i we".split())
+_DETERMINERS = frozenset("the a an his her their its my our your this that one another".split())
+_PARTICLES = frozenset("de del della der den di du da la le van von bin al el y st".split())
+_DASHES = frozenset("-\N{EN DASH}\N{EM DASH}\N{HORIZONTAL BAR}")
+# Words that end a noun phrase read forwards (a clause or an adjunct begins).
+_NP_STOP = frozenset(
+    """at in on during after before when while as to from with without who which that because
+    about adding saying and but or for if by into over than through under until since
+    yesterday today tonight tomorrow later earlier then""".split()
+)
+
+
+class Tok(NamedTuple):
+    """A token of a narration window: its text, lower-cased text and offsets."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+class NP(NamedTuple):
+    """A noun phrase over tokens ``[i, j)``; ``name`` is the token range of its name part."""
+
+    i: int
+    j: int
+    kind: str
+    name: tuple[int, int] | None = None
+    role: str | None = None
+    title: str | None = None
+
+
+class Found(NamedTuple):
+    """A cue and the mention it points to; ``rule`` names the pattern that matched."""
+
+    cue: Cue
+    mention: Mention
+    rule: str
+    name: tuple[int, int] | None  # the part of the mention that is a name, if any
+    role: str | None  # the role noun of a nominal mention, if any
+    title: str | None  # the title before the name ("mrs"), if any
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of ``text[start:end]`` with absolute offsets."""
+    return [
+        Tok(m.group(), m.group().lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+@functools.cache
+def _speech_forms() -> frozenset[str]:
+    forms = set(reporting_verbs())
+    forms |= {f for f in thought_verbs() if f in ("thought", "thinks", "wondered")}
+    return frozenset(f for f in forms if not f.endswith("ing"))
+
+
+def is_reporting_verb(low: str) -> bool:
+    return low in _speech_forms()
+
+
+def _is_cap(tok: Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_title(toks: list[Tok], i: int) -> bool:
+    return toks[i].low in titles() and _is_cap(toks[i]) and i + 1 < len(toks)
+
+
+def _skip_period(toks: list[Tok], i: int) -> int:
+    return i + 1 if i < len(toks) and toks[i].text == "." else i
+
+
+def _name_forward(toks: list[Tok], i: int, *, titled: bool) -> int:
+    """The end of a run of name words starting at ``i`` (``i`` itself if there is none)."""
+    j = i
+    n = len(toks)
+    while j < n and j - i < 6:
+        t = toks[j]
+        if _is_cap(t) and t.text[:1].isalpha():
+            if j == i and not titled and t.low in not_names():
+                break
+            if len(t.text) == 1 and j + 1 < n and toks[j + 1].text == ".":
+                j += 2  # an initial: "G." in "G.K. Butterfield"
+                continue
+            j += 1
+        elif t.low in _PARTICLES and j > i and j + 1 < n and _is_cap(toks[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def noun_phrase_after(toks: list[Tok], i: int) -> NP | None:
+    """A speaker noun phrase starting at token ``i``."""
+    n = len(toks)
+    if i >= n:
+        return None
+    t = toks[i]
+    if t.low in SUBJECT_PRONOUNS:
+        return NP(i, i + 1, "pronoun")
+    named = _titled_name(toks, i)
+    nominal = _nominal(toks, i)
+    if nominal is not None and (named is None or nominal.j > named.j):
+        return nominal
+    return named
+
+
+def _titled_name(toks: list[Tok], i: int) -> NP | None:
+    """ "Mr. Bennet", "Sergei Shoigu", "Rep. G.K. Butterfield" """
+    n = len(toks)
+    j = i
+    title = None
+    while j < n and _is_title(toks, j):
+        title = title or toks[j].low
+        j = _skip_period(toks, j + 1)
+    end = _name_forward(toks, j, titled=j > i)
+    if end > j:
+        return NP(i, end, "name", (j, end), title if title in roles() else None, title)
+    return None
+
+
+def _nominal(toks: list[Tok], i: int) -> NP | None:
+    """ "the Minister of defence of France", "his wife", "the Russian defense Minister, army
+    General Sergei Shoigu", "French defense Minister Jean-Yves Le Drian" """
+    n = len(toks)
+    t = toks[i]
+    k = i + 1 if t.low in _DETERMINERS or _possessive(t) else i
+    head = None
+    for m in range(k, min(n, k + 5)):
+        w = toks[m]
+        if not w.text[:1].isalnum() or w.low in _NP_STOP:
+            break
+        if w.low in roles():
+            head = m
+            # a name right after the role names the person: "Minister Jean-Yves Le Drian"
+            name_end = _name_forward(toks, m + 1, titled=True)
+            if name_end > m + 1:
+                return NP(i, name_end, "name", (m + 1, name_end), w.low)
+            break
+    if head is None:
+        return None
+    if k == i and not _is_cap(toks[head]):
+        return None  # a bare lower-case noun without a determiner is not a mention
+    role = toks[head].low
+    j = head + 1
+    # "of defence of France", "of the company"
+    while j + 1 < n and toks[j].low == "of":
+        m = j + 1
+        while m < n and m - j <= 3 and toks[m].text[:1].isalnum() and toks[m].low not in _NP_STOP:
+            m += 1
+        if m == j + 1:
+            break
+        j = m
+    # an appositive name: "the Russian defense Minister, army General Sergei Shoigu"
+    if j + 1 < n and toks[j].text == ",":
+        m = j + 1
+        while m < n and m - j <= 3 and not _is_cap(toks[m]) and toks[m].text[:1].isalpha():
+            m += 1
+        while m < n and _is_title(toks, m):
+            m = _skip_period(toks, m + 1)
+        name_end = _name_forward(toks, m, titled=True)
+        if name_end > m and (name_end - m >= 2 or toks[m - 1].low in titles()):
+            return NP(i, name_end, "name", (m, name_end), role)
+    return NP(i, j, "nominal", None, role)
+
+
+def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
+    """A speaker noun phrase ending just before token ``j`` (read backwards)."""
+    if j <= 0:
+        return None
+    last = toks[j - 1]
+    if last.low in SUBJECT_PRONOUNS:
+        return NP(j - 1, j, "pronoun")
+    # skip an appositive: "Shoigu, the defence minister, said"
+    if last.text == ",":
+        k = j - 2
+        while k >= 0 and toks[k].text != "," and j - k < 12:
+            k -= 1
+        if k > 0 and toks[k].text == ",":
+            inner = noun_phrase_before(toks, k)
+            if inner is not None and inner.kind == "name":
+                return inner
+        return None
+    # the longest noun phrase that ends at j: try starts from near to far
+    best = None
+    for i in range(j - 1, max(-1, j - 9), -1):
+        if _ends_phrase(toks, i):
+            break
+        np = noun_phrase_after(toks, i)
+        if np is not None and np.j == j:
+            best = np
+    return best or _generic_nominal_before(toks, j)
+
+
+def _possessive(t: Tok) -> bool:
+    """ "Obama's" (former campaign strategist) acts as a determiner."""
+    return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and t.text[:1].isupper()
+
+
+def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
+    """Any determiner-led noun phrase right before a reporting verb: "the letter", "a narrator
+    in the Clinton ad", "Obama's former campaign strategist" — the verb makes it a speaker."""
+    for i in range(j - 1, max(-1, j - 7), -1):
+        t = toks[i]
+        if not t.text[:1].isalnum() or (t.low in _NP_STOP and t.low not in ("in", "of", "for", "at")):
+            return None
+        if (t.low in _DETERMINERS or _possessive(t)) and i < j - 1:
+            if toks[j - 1].low in _DETERMINERS or toks[j - 1].low in _NP_STOP:
+                return None
+            return NP(i, j, "nominal", None, toks[j - 1].low)
+    return None
+
+
+def _ends_phrase(toks: list[Tok], i: int) -> bool:
+    """Is token ``i`` punctuation that a phrase cannot cross (a period after "Mr" can be)?"""
+    t = toks[i].text
+    if t == ".":
+        return not (i > 0 and (toks[i - 1].low in titles() or len(toks[i - 1].text) == 1))
+    return t in "!?;:\"" or t in _DASHES
+
+
+def _cue(toks: list[Tok], a: int, b: int, text: str) -> Cue:
+    return Cue(toks[a].start, toks[b - 1].end, text[toks[a].start : toks[b - 1].end])
+
+
+def _mention(toks: list[Tok], np: NP, text: str) -> Mention:
+    a, b = toks[np.i].start, toks[np.j - 1].end
+    return Mention(a, b, text[a:b], np.kind)  # type: ignore[arg-type]
+
+
+def _found(toks: list[Tok], cue: tuple[int, int], np: NP, rule: str, text: str) -> Found:
+    name_span = (toks[np.name[0]].start, toks[np.name[1] - 1].end) if np.name else None
+    return Found(_cue(toks, cue[0], cue[1], text), _mention(toks, np, text), rule, name_span, np.role, np.title)
+
+
+def _skip_adverbs(toks: list[Tok], k: int) -> int:
+    while k < len(toks) and toks[k].low.endswith("ly") and len(toks[k].low) > 3 and not is_reporting_verb(toks[k].low):
+        k += 1
+    return k
+
+
+def cue_after(text: str, start: int, end: int) -> Found | None:
+    """A cue in the narration ``text[start:end]`` that follows a quote."""
+    toks = tokens(text, start, min(end, start + 200))
+    k = 0
+    dashed = False
+    while k < len(toks) and (toks[k].text in _DASHES or toks[k].text == ","):
+        dashed = dashed or toks[k].text in _DASHES
+        k += 1
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if dashed and t.low not in SUBJECT_PRONOUNS and not is_reporting_verb(t.low):
+        # a signature after a dash: "” ― Azucena Gonzàlez", "” — John Smith, a voter"
+        np = noun_phrase_after(toks, k)
+        if np is not None and np.kind == "name" and (np.j == len(toks) or toks[np.j].text in ".,("):
+            return _found(toks, (k - 1, k), np, "— X", text)
+    if t.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        np = noun_phrase_after(toks, k + 2)
+        if np is not None:
+            return _found(toks, (k, k + 2), np, "according to X", text)
+        return None
+    v = _skip_adverbs(toks, k)
+    if v < len(toks) and is_reporting_verb(toks[v].low):
+        # inverted: "said Shoigu", "cried she"
+        np = noun_phrase_after(toks, v + 1)
+        if np is not None and (np.kind != "pronoun" or toks[np.i].low in _INVERTED_PRONOUNS):
+            return _found(toks, (v, v + 1), np, "said X", text)
+        return None
+    np = noun_phrase_after(toks, k)
+    if np is None:
+        return None
+    j = np.j
+    # "X, a spokesman for Y, said" / "X, 45, said"
+    if j < len(toks) and toks[j].text == ",":
+        m = j + 1
+        while m < len(toks) and toks[m].text != "," and m - j < 12 and toks[m].text not in ".!?;":
+            m += 1
+        if m < len(toks) and toks[m].text == ",":
+            after_appositive = _skip_adverbs(toks, m + 1)
+            if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
+                return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
+    v = _skip_adverbs(toks, j)
+    # auxiliaries: "he has said", "she would say"
+    if v < len(toks) and toks[v].low in ("has", "had", "would", "will", "then", "also", "later") and v + 1 < len(toks):
+        if is_reporting_verb(toks[v + 1].low):
+            v += 1
+    if v < len(toks) and is_reporting_verb(toks[v].low):
+        return _found(toks, (v, v + 1), np, "X said", text)
+    return None
+
+
+def cue_before(text: str, start: int, end: int) -> Found | None:
+    """A cue in the narration ``text[start:end]`` that introduces the quote after it."""
+    toks = tokens(text, max(start, end - 200), end)
+    e = len(toks)
+    if e == 0:
+        return None
+    if toks[e - 1].text in (":", ",") or toks[e - 1].text in _DASHES:
+        punct = toks[e - 1].text
+        e -= 1
+    else:
+        punct = ""
+    if e == 0:
+        return None
+    # "Shoigu: “…" — a speaker and a colon, as in interviews and transcripts
+    if punct == ":":
+        np = noun_phrase_before(toks, e)
+        if np is not None and (np.i == 0 or toks[np.i - 1].text in ".!?"):
+            return _found(toks, (e, e + 1), np, "X:", text)
+    # "According to X, “…"
+    for k in range(max(0, e - 8), e - 1):
+        if toks[k].low == "according" and toks[k + 1].low == "to":
+            np = noun_phrase_after(toks, k + 2)
+            if np is not None and np.j == e:
+                return _found(toks, (k, k + 2), np, "according to X", text)
+    # a reporting verb up to five tokens back: "He added, “" / "X told reporters on Monday: “"
+    for v in range(e - 1, max(-1, e - 7), -1):
+        if _ends_phrase(toks, v) and toks[v].text != ":" or toks[v].text in "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}":
+            break
+        if not is_reporting_verb(toks[v].low):
+            continue
+        if v + 1 < e and toks[v + 1].low in ("that", "if", "whether") and v + 2 == e:
+            pass  # "said that “…" still introduces it
+        u = v
+        if u > 0 and toks[u - 1].low in ("has", "had", "would", "will", "also", "then", "later"):
+            u -= 1
+        subject = noun_phrase_before(toks, _back_over_adverbs(toks, u))
+        if subject is not None:
+            return _found(toks, (v, v + 1), subject, "X said:", text)
+        # inverted, with no subject before the verb: "said Mr. Bennet, “…"
+        np = noun_phrase_after(toks, v + 1)
+        if np is not None and np.j == e and np.kind != "pronoun" and (v == 0 or _ends_phrase(toks, v - 1) or toks[v - 1].text == ","):
+            return _found(toks, (v, v + 1), np, "said X:", text)
+        return None
+    return None
+
+
+def _back_over_adverbs(toks: list[Tok], j: int) -> int:
+    while j > 0 and toks[j - 1].low.endswith("ly") and len(toks[j - 1].low) > 3:
+        j -= 1
+    return j

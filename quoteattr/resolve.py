@@ -1,0 +1,256 @@
+"""Stage 6 — from mentions to people: names, pronouns and roles resolved to one entity each.
+
+The resolver reads the person mentions of the narration in document order and keeps a small
+register of the people met so far:
+
+* a name joins the person whose name words it shares ("Le Drian" -> "Jean-Yves Le Drian",
+  "Sergei Shoigu" <- "Shoigu"), unless their titles disagree ("Mr. Bennet" is not
+  "Mrs. Bennet");
+* a role or description ("the Minister of defence of France", "the General") goes to the person
+  who was introduced with that role, the one whose role words match best, or the most recent;
+* a pronoun goes to the most recently mentioned person whose gender agrees;
+* stanza's coreference chains, when present, decide first.
+
+Each person becomes a :class:`~quoteattr.model.Speaker` with a canonical name (the fullest name
+the text uses), the other names as aliases, and an id stable within the document.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from .annotation import Annotation
+from .lexicon import demonyms, first_names, not_names, pronouns, roles, titles
+from .model import Mention, Speaker
+
+# Honorifics that tell people apart and belong in a canonical name ("Mr. Bennet").
+_KEPT_TITLES = {"mr": "Mr.", "mrs": "Mrs.", "miss": "Miss", "ms": "Ms.", "sir": "Sir", "lady": "Lady",
+                "lord": "Lord", "dr": "Dr.", "madame": "Madame", "mme": "Mme", "mlle": "Mlle",
+                "monsieur": "Monsieur", "aunt": "Aunt", "uncle": "Uncle", "captain": "Captain",
+                "colonel": "Colonel", "professor": "Professor", "mister": "Mr."}
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*")
+# How far back (characters) a pronoun looks for its person.
+PRONOUN_REACH = 3000
+NARRATOR = "narrator"
+
+
+def _key(word: str) -> str:
+    """A crude stem so that defence/defense and France/French meet."""
+    w = word.lower()
+    w = demonyms().get(w, w)
+    return w[:5]
+
+
+class Entity:
+    """A person met in the text (mutable while the document is read)."""
+
+    __slots__ = ("id", "forms", "words", "title", "gender", "roles", "last", "first", "mentions")
+
+    def __init__(self, eid: str, pos: int) -> None:
+        self.id = eid
+        self.forms: dict[str, int] = {}  # name form -> times seen
+        self.words: set[str] = set()
+        self.title: str | None = None
+        self.gender = "x"
+        self.roles: dict[str, set[str]] = {}
+        self.last = pos
+        self.first = pos
+        self.mentions: list[Mention] = []
+
+    def canonical(self) -> str:
+        if self.id == NARRATOR:
+            return NARRATOR
+        if not self.forms:
+            return ""
+        best = max(self.forms, key=lambda f: (len(f.split()), self.forms[f], -len(f)))
+        if self.title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[self.title]):
+            if len(best.split()) == 1 or self.title in ("mr", "mrs", "miss", "ms", "mister"):
+                return f"{_KEPT_TITLES[self.title]} {best}"
+        return best
+
+    def speaker(self) -> Speaker:
+        name = self.canonical()
+        aliases = tuple(sorted(f for f in self.forms if f != name))
+        return Speaker(name=name, aliases=aliases, id=self.id)
+
+    def add_gender(self, gender: str) -> None:
+        if gender in "mf" and self.gender == "x":
+            self.gender = gender
+
+
+def _gender_of_name(words: list[str], title: str | None) -> str:
+    if title and titles().get(title, "x") in "mf":
+        return titles()[title]
+    if words:
+        return first_names().get(words[0].lower(), "x")
+    return "x"
+
+
+class Resolver:
+    """The register of people in one document."""
+
+    def __init__(self, annotation: Annotation | None = None) -> None:
+        self.entities: list[Entity] = []
+        self._by_word: dict[str, list[Entity]] = {}
+        self._chain_of: dict[tuple[int, int], int] = {}
+        self._chain_entity: dict[int, Entity] = {}
+        self.annotation = annotation
+        if annotation is not None:
+            for ci, chain in enumerate(annotation.coref):
+                for m in chain.mentions:
+                    self._chain_of[(m.start, m.end)] = ci
+
+    # -- registering -----------------------------------------------------------------------
+
+    def _new(self, pos: int) -> Entity:
+        e = Entity(f"e{len(self.entities) + 1}", pos)
+        self.entities.append(e)
+        return e
+
+    def _touch(self, e: Entity, pos: int, mention: Mention | None) -> Entity:
+        e.last = max(e.last, pos)
+        if mention is not None:
+            e.mentions.append(mention)
+        return e
+
+    def narrator(self, pos: int, mention: Mention | None = None) -> Entity:
+        for e in self.entities:
+            if e.id == NARRATOR:
+                return self._touch(e, pos, mention)
+        e = Entity(NARRATOR, pos)
+        self.entities.append(e)
+        return self._touch(e, pos, mention)
+
+    def name(
+        self,
+        name: str,
+        pos: int,
+        *,
+        title: str | None = None,
+        role_words: Iterable[str] = (),
+        mention: Mention | None = None,
+    ) -> Entity:
+        """The person called ``name`` (a new one if nobody matches)."""
+        words = _WORD.findall(name)
+        low = {w.lower() for w in words}
+        gender = _gender_of_name(words, title)
+        best = None
+        for w in low:
+            for e in self._by_word.get(w, ()):
+                if not (low <= e.words or e.words <= low):
+                    continue
+                if title and e.title and titles().get(title) != titles().get(e.title):
+                    continue  # Mr. Bennet is not Mrs. Bennet
+                if gender in "mf" and e.gender in "mf" and gender != e.gender:
+                    continue
+                if best is None or e.last > best.last:
+                    best = e
+        e = best or self._new(pos)
+        form = " ".join(words)
+        e.forms[form] = e.forms.get(form, 0) + 1
+        e.words |= low
+        for w in low:
+            bucket = self._by_word.setdefault(w, [])
+            if e not in bucket:
+                bucket.append(e)
+        if title and (e.title is None or len(low) > 1):
+            e.title = e.title or title
+        e.add_gender(gender)
+        self._add_roles(e, role_words)
+        return self._touch(e, pos, mention)
+
+    def _add_roles(self, e: Entity, role_words: Iterable[str]) -> None:
+        words = [w.lower() for w in role_words]
+        heads = [w for w in words if w in roles() or w in titles()]
+        modifiers = {_key(w) for w in words if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an")}
+        for h in heads:
+            e.roles.setdefault(h, set()).update(modifiers)
+            gender = roles().get(h, titles().get(h, "x"))
+            e.add_gender(gender)
+
+    def nominal(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity | None:
+        """The person a role or description refers to, or None if nobody holds it."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        heads = [w for w in words if w in roles()]
+        if role:
+            heads = [role] + [h for h in heads if h != role]
+        modifiers = {_key(w) for w in words if w not in roles() and w not in ("the", "of", "a", "an", "his", "her", "their", "my", "our")}
+        best, best_score = None, 0.0
+        for e in self.entities:
+            for h in heads:
+                if h not in e.roles:
+                    continue
+                have = e.roles[h]
+                score = 1.0 + (len(modifiers & have) - len(modifiers - have) * 0.5 if modifiers else 0.0)
+                score += e.last / 1e9  # the most recent wins a tie
+                if score > best_score:
+                    best, best_score = e, score
+        if best is None or best_score < 0.9:
+            return None
+        return self._touch(best, pos, mention)
+
+    def pronoun(self, word: str, pos: int, mention: Mention | None = None) -> Entity | None:
+        """The person a third-person pronoun refers to: the latest whose gender agrees."""
+        low = word.lower()
+        if low in ("i", "me", "my", "myself"):
+            return self.narrator(pos, mention)
+        gender, number = pronouns().get(low, ("x", "pl"))
+        if number != "sg" or gender not in "mf":
+            return None
+        best = None
+        for e in reversed(self.entities):
+            if e.id == NARRATOR or pos - e.last > PRONOUN_REACH or e.gender not in (gender, "x"):
+                continue
+            if best is None or e.last > best.last:
+                best = e
+        if best is None:
+            return None
+        best.add_gender(gender)  # "Shoigu ... he said": learn Shoigu's gender
+        return self._touch(best, pos, mention)
+
+    # -- coreference chains (stanza) -----------------------------------------------------------
+
+    def chain_entity(self, start: int, end: int, pos: int) -> Entity | None:
+        """The person of the coreference chain holding the mention ``[start, end)``, if any."""
+        if self.annotation is None or not self._chain_of:
+            return None
+        ci = self._chain_of.get((start, end))
+        if ci is None:
+            for (s, e), c in self._chain_of.items():
+                if s <= start and end <= e or start <= s and e <= end:
+                    ci = c
+                    break
+        if ci is None:
+            return None
+        if ci in self._chain_entity:
+            return self._touch(self._chain_entity[ci], pos, None)
+        chain = self.annotation.coref[ci]
+        rep = chain.name_span
+        text = self.annotation.text
+        name = text[rep.start : rep.end]
+        words = _WORD.findall(name)
+        if words and words[0].lower() in ("the", "a", "an", "his", "her") or not any(w[:1].isupper() for w in words):
+            # the representative is a description; look for a proper name among the mentions
+            for m in chain.mentions:
+                cand = text[m.start : m.end]
+                cw = _WORD.findall(cand)
+                if cw and all(w[:1].isupper() for w in cw) and cw[0].lower() not in not_names():
+                    name = cand
+                    break
+        if not any(w[:1].isupper() for w in _WORD.findall(name)):
+            return None
+        e = self.name(name, pos)
+        self._chain_entity[ci] = e
+        return e
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def mention_before(self, e: Entity, pos: int) -> Mention | None:
+        """The latest mention of ``e`` that starts before ``pos`` (or its first one)."""
+        best = None
+        for m in e.mentions:
+            if m.start < pos and (best is None or m.start > best.start):
+                best = m
+        return best or (e.mentions[0] if e.mentions else None)
