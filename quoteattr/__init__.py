@@ -18,6 +18,17 @@ from .spans import find_quoted_spans
 
 __version__ = "0.1.0"
 
+
+def download_models(language: str = "en", *, coref: bool = False, model_dir: str | None = None) -> str:
+    """Download the stanza models ``nlp="stanza"`` needs; see :func:`quoteattr.stanza_adapter.download_models`.
+
+    Defined here rather than imported so that ``import quoteattr`` never imports stanza.
+    """
+    from .stanza_adapter import download_models as _download_models
+
+    return _download_models(language, coref=coref, model_dir=model_dir)
+
+
 __all__ = [
     "ConfigError",
     "Cue",
@@ -32,6 +43,7 @@ __all__ = [
     "Span",
     "Speaker",
     "__version__",
+    "download_models",
     "extract",
     "find_quoted_spans",
 ]

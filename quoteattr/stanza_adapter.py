@@ -122,12 +122,16 @@ def build_pipeline(language: str, *, coref: bool, model_dir: str | None) -> Any:
     try:
         return stanza.Pipeline(language, **options)
     except FileNotFoundError as exc:
+        folder = resolved_model_dir(model_dir)
         raise ModelNotFoundError(
             f"stanza's models for {language!r} (processors {processors}) are not in the model "
-            f"folder {resolved_model_dir(model_dir)}. quoteattr never downloads them by itself. "
-            f"On a machine that is online, run\n    {download_call(language, coref=coref, model_dir=model_dir)}\n"
-            "(or quoteattr.download_models(...) with the same arguments), or pass model_dir= "
-            f"naming a folder that has them. stanza said: {exc}"
+            f"folder {folder}, and quoteattr never downloads them by itself. On a machine that "
+            "is online, run\n"
+            f"    {download_call(language, coref=coref, model_dir=model_dir)}\n"
+            "or, to also fetch what the processors load from elsewhere (coref's transformer),\n"
+            f"    quoteattr.download_models({language!r}, coref={coref!r}, model_dir={folder!r})\n"
+            "then bring that folder here, or pass model_dir= naming a folder that has the models. "
+            f"stanza said: {exc}"
         ) from exc
     except ImportError as exc:
         raise NLPUnavailableError(
@@ -195,9 +199,7 @@ def annotate_texts(pipeline: Any, texts: list[str]) -> list[Annotation]:
     wanted = [i for i, text in enumerate(texts) if text.strip()]
     docs = pipeline([stanza.Document([], text=texts[i]) for i in wanted]) if wanted else []
     if len(docs) != len(wanted):
-        raise RuntimeError(
-            f"the stanza pipeline returned {len(docs)} documents for {len(wanted)} texts"
-        )
+        raise RuntimeError(f"the stanza pipeline returned {len(docs)} documents for {len(wanted)} texts")
     out = [Annotation(text=text, paragraphs=paragraphs(text), source="stanza") for text in texts]
     for i, doc in zip(wanted, docs):
         out[i] = _convert(doc, texts[i])
