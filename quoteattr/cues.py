@@ -202,14 +202,22 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
     last = toks[j - 1]
     if last.low in SUBJECT_PRONOUNS:
         return NP(j - 1, j, "pronoun")
+    # a relative clause: "the butler, who said", "Maria …, who, breathless with agitation, cried"
+    if last.low == "who" and j >= 2 and toks[j - 2].text == ",":
+        return _antecedent(toks, j - 2)
+    # a second verb of the sentence's subject: "Mr. Darcy felt their rudeness and said"
+    if last.low == "and":
+        return _sentence_subject(toks, j - 1)
     # skip an appositive: "Shoigu, the defence minister, said"
     if last.text == ",":
         k = j - 2
         while k >= 0 and toks[k].text != "," and j - k < 12:
             k -= 1
         if k > 0 and toks[k].text == ",":
+            if toks[k - 1].low == "who" and k >= 2 and toks[k - 2].text == ",":
+                return _antecedent(toks, k - 2)
             inner = noun_phrase_before(toks, k)
-            if inner is not None and inner.kind == "name":
+            if inner is not None and (inner.kind != "pronoun" or toks[inner.i].low in _INVERTED_PRONOUNS):
                 return inner
         return None
     # the longest noun phrase that ends at j: try starts from near to far
@@ -221,6 +229,35 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         if np is not None and np.j == j:
             best = np
     return best or _generic_nominal_before(toks, j)
+
+
+def _antecedent(toks: list[Tok], j: int) -> NP | None:
+    """The person a "who" refers to ("met Maria in the landing place, who" -> Maria): the
+    noun phrase right before the comma if it names a person or a role, else the nearest name or
+    role, else that noun phrase whatever it is."""
+    adjacent = None
+    for i in range(j - 1, max(-1, j - 10), -1):
+        if _ends_phrase(toks, i):
+            break
+        np = noun_phrase_after(toks, i)
+        if np is None or np.j > j or np.kind == "pronoun":
+            continue
+        if np.j == j and adjacent is None:
+            adjacent = np
+        if np.kind == "name" or np.role in roles():
+            return np
+    return adjacent or _generic_nominal_before(toks, j)
+
+
+def _sentence_subject(toks: list[Tok], j: int) -> NP | None:
+    """The noun phrase that opens the sentence holding token ``j``."""
+    i = j - 1
+    while i >= 0 and not _ends_phrase(toks, i) and j - i < 30:
+        i -= 1
+    np = noun_phrase_after(toks, i + 1)
+    if np is not None and np.j <= j and (np.kind != "nominal" or np.role in roles()):
+        return np
+    return None
 
 
 def _possessive(t: Tok) -> bool:
@@ -264,10 +301,42 @@ def _found(toks: list[Tok], cue: tuple[int, int], np: NP, rule: str, text: str) 
     return Found(_cue(toks, cue[0], cue[1], text), _mention(toks, np, text), rule, name_span, np.role, np.title)
 
 
+# Adverbs and auxiliaries that may stand between a speaker and the verb: "he also said",
+# "she has since said", "it further wrote".
+_BETWEEN = frozenset("also further then later again still even just once since has had have would will".split())
+
+
+def _is_adverb(low: str) -> bool:
+    return low in _BETWEEN or (low.endswith("ly") and len(low) > 3 and not is_reporting_verb(low))
+
+
 def _skip_adverbs(toks: list[Tok], k: int) -> int:
-    while k < len(toks) and toks[k].low.endswith("ly") and len(toks[k].low) > 3 and not is_reporting_verb(toks[k].low):
+    while k < len(toks) and _is_adverb(toks[k].low):
         k += 1
     return k
+
+
+def _skip_parenthesis(toks: list[Tok], k: int) -> int:
+    """Past a parenthesis starting at ``k``: "Jason Chaffetz (R-Utah) said"."""
+    if k < len(toks) and toks[k].text == "(":
+        m = k + 1
+        while m < len(toks) and toks[m].text != ")" and m - k < 10:
+            m += 1
+        if m < len(toks) and toks[m].text == ")":
+            return m + 1
+    return k
+
+
+def _generic_nominal_after(toks: list[Tok], i: int) -> NP | None:
+    """ "said the ruling", "wrote the union": a determiner and a few words up to punctuation."""
+    if i >= len(toks) or toks[i].low not in _DETERMINERS:
+        return None
+    m = i + 1
+    while m < len(toks) and m - i <= 4 and toks[m].text[:1].isalnum() and toks[m].low not in _NP_STOP:
+        m += 1
+    if m == i + 1 or (m < len(toks) and toks[m].text[:1].isalnum()):
+        return None
+    return NP(i, m, "nominal", None, toks[m - 1].low)
 
 
 def cue_after(text: str, start: int, end: int) -> Found | None:
@@ -293,45 +362,52 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
         return None
     v = _skip_adverbs(toks, k)
     if v < len(toks) and is_reporting_verb(toks[v].low):
-        # inverted: "said Shoigu", "cried she"
-        np = noun_phrase_after(toks, v + 1)
+        # inverted: "said Shoigu", "cried she", "said the ruling"
+        np = noun_phrase_after(toks, v + 1) or _generic_nominal_after(toks, v + 1)
         if np is not None and (np.kind != "pronoun" or toks[np.i].low in _INVERTED_PRONOUNS):
             return _found(toks, (v, v + 1), np, "said X", text)
         return None
     np = noun_phrase_after(toks, k)
-    if np is None:
+    if np is not None:
+        j = np.j
+        # "X, a spokesman for Y, said" / "X, 45, said" / "McConnell, R-Ky., said"
+        if j < len(toks) and toks[j].text == ",":
+            m = j + 1
+            while m < len(toks) and toks[m].text != "," and m - j < 12 and (
+                toks[m].text not in ".!?;" or (toks[m].text == "." and m + 1 < len(toks) and toks[m + 1].text == ",")
+            ):
+                m += 1
+            if m < len(toks) and toks[m].text == ",":
+                after_appositive = _skip_adverbs(toks, m + 1)
+                if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
+                    return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
+    # "X said", "IMF chief economist Maury Obstfeld said", "Chaffetz (R-Utah) said", "the letter reads"
+    for v in range(k + 1, min(len(toks), k + 12)):
+        if _ends_phrase(toks, v) or toks[v].text == ",":
+            break
+        if not is_reporting_verb(toks[v].low):
+            continue
+        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v))
+        if subject is not None and k <= subject.i <= k + 3:
+            return _found(toks, (v, v + 1), subject, "X said", text)
         return None
-    j = np.j
-    # "X, a spokesman for Y, said" / "X, 45, said"
-    if j < len(toks) and toks[j].text == ",":
-        m = j + 1
-        while m < len(toks) and toks[m].text != "," and m - j < 12 and toks[m].text not in ".!?;":
-            m += 1
-        if m < len(toks) and toks[m].text == ",":
-            after_appositive = _skip_adverbs(toks, m + 1)
-            if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
-                return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
-    v = _skip_adverbs(toks, j)
-    # auxiliaries: "he has said", "she would say"
-    if v < len(toks) and toks[v].low in ("has", "had", "would", "will", "then", "also", "later") and v + 1 < len(toks):
-        if is_reporting_verb(toks[v + 1].low):
-            v += 1
-    if v < len(toks) and is_reporting_verb(toks[v].low):
-        return _found(toks, (v, v + 1), np, "X said", text)
     return None
+
+
+# Words after a verb that show it does not introduce the quote: "said nothing", "asked questions".
+_NOT_INTRODUCING = frozenset(
+    "nothing something anything everything questions question no not little much more it so this".split()
+)
 
 
 def cue_before(text: str, start: int, end: int) -> Found | None:
     """A cue in the narration ``text[start:end]`` that introduces the quote after it."""
     toks = tokens(text, max(start, end - 200), end)
     e = len(toks)
-    if e == 0:
-        return None
-    if toks[e - 1].text in (":", ",") or toks[e - 1].text in _DASHES:
-        punct = toks[e - 1].text
+    punct = ""
+    while e > 0 and (toks[e - 1].text in (":", ",") or toks[e - 1].text in _DASHES):
+        punct = punct or toks[e - 1].text
         e -= 1
-    else:
-        punct = ""
     if e == 0:
         return None
     # "Shoigu: “…" — a speaker and a colon, as in interviews and transcripts
@@ -345,14 +421,15 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
             np = noun_phrase_after(toks, k + 2)
             if np is not None and np.j == e:
                 return _found(toks, (k, k + 2), np, "according to X", text)
-    # a reporting verb up to five tokens back: "He added, “" / "X told reporters on Monday: “"
+    # a reporting verb up to six tokens back: "He added, “" / "X told reporters on Monday: “"
     for v in range(e - 1, max(-1, e - 7), -1):
-        if _ends_phrase(toks, v) and toks[v].text != ":" or toks[v].text in "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}":
+        if _ends_phrase(toks, v):
             break
-        if not is_reporting_verb(toks[v].low):
+        low = toks[v].low
+        if not (is_reporting_verb(low) or (v == e - 1 and low.endswith("ing") and low in reporting_verbs())):
             continue
-        if v + 1 < e and toks[v + 1].low in ("that", "if", "whether") and v + 2 == e:
-            pass  # "said that “…" still introduces it
+        if v + 1 < e and toks[v + 1].low in _NOT_INTRODUCING:
+            return None
         u = v
         if u > 0 and toks[u - 1].low in ("has", "had", "would", "will", "also", "then", "later"):
             u -= 1
@@ -368,6 +445,17 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
 
 
 def _back_over_adverbs(toks: list[Tok], j: int) -> int:
-    while j > 0 and toks[j - 1].low.endswith("ly") and len(toks[j - 1].low) > 3:
-        j -= 1
+    """Back over adverbs, auxiliaries and a parenthesis before a verb at ``j``."""
+    while j > 0:
+        if _is_adverb(toks[j - 1].low):
+            j -= 1
+        elif toks[j - 1].text == ")":
+            m = j - 2
+            while m >= 0 and toks[m].text != "(" and j - m < 10:
+                m -= 1
+            if m < 0 or toks[m].text != "(":
+                break
+            j = m
+        else:
+            break
     return j

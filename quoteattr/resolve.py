@@ -46,13 +46,14 @@ def _key(word: str) -> str:
 class Entity:
     """A person met in the text (mutable while the document is read)."""
 
-    __slots__ = ("id", "forms", "words", "title", "gender", "roles", "last", "first", "mentions")
+    __slots__ = ("id", "forms", "words", "title", "titles", "gender", "roles", "last", "first", "mentions")
 
     def __init__(self, eid: str, pos: int) -> None:
         self.id = eid
         self.forms: dict[str, int] = {}  # name form -> times seen
         self.words: set[str] = set()
         self.title: str | None = None
+        self.titles: set[str] = set()
         self.gender = "x"
         self.roles: dict[str, set[str]] = {}
         self.last = pos
@@ -78,6 +79,42 @@ class Entity:
     def add_gender(self, gender: str) -> None:
         if gender in "mf" and self.gender == "x":
             self.gender = gender
+
+
+# Honorifics that tell a family's members apart: a "Mrs." is not a "Miss", nor a "Mr.".
+_TITLE_CLASS = {"mr": "mr", "mister": "mr", "sir": "mr", "lord": "mr", "monsieur": "mr", "herr": "mr",
+                "signor": "mr", "mrs": "mrs", "madame": "mrs", "mme": "mrs", "signora": "mrs",
+                "miss": "miss", "mlle": "miss", "ms": "miss", "lady": "lady"}
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name as a canonical name shows them: possessive 's dropped, capitals
+    only at the start ("BENNET's" -> "Bennet")."""
+    out = []
+    for w in _WORD.findall(name):
+        if w[-2:].lower() in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s") and len(w) > 2:
+            w = w[:-2]
+        if w.isupper() and len(w) > 1:
+            w = w.capitalize()
+        out.append(w)
+    return out
+
+
+def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
+    """May a mention with name words ``low``, title class ``cls`` and ``gender`` be ``e``?"""
+    if not (low <= e.words or e.words <= low):
+        return False
+    if gender in "mf" and e.gender in "mf" and gender != e.gender:
+        return False
+    have = {_TITLE_CLASS.get(t) for t in e.titles} - {None}
+    if cls and have and cls not in have:
+        return False  # Mr. Bennet is not Mrs. Bennet, Miss Bingley is not Mrs. Hurst
+    family = {"mrs", "miss", "lady"}
+    if cls in family and low < e.words and cls not in have:
+        return False  # "Miss Bennet" is not necessarily "Elizabeth Bennet"
+    if e.words < low and have & family and not cls:
+        return False  # "Elizabeth Bennet" is not "Mrs. Bennet"
+    return True
 
 
 def _gender_of_name(words: list[str], title: str | None) -> str:
@@ -133,17 +170,14 @@ class Resolver:
         mention: Mention | None = None,
     ) -> Entity:
         """The person called ``name`` (a new one if nobody matches)."""
-        words = _WORD.findall(name)
+        words = name_words(name)
         low = {w.lower() for w in words}
         gender = _gender_of_name(words, title)
+        cls = _TITLE_CLASS.get(title or "")
         best = None
         for w in low:
             for e in self._by_word.get(w, ()):
-                if not (low <= e.words or e.words <= low):
-                    continue
-                if title and e.title and titles().get(title) != titles().get(e.title):
-                    continue  # Mr. Bennet is not Mrs. Bennet
-                if gender in "mf" and e.gender in "mf" and gender != e.gender:
+                if best is e or not _compatible(e, low, cls, gender):
                     continue
                 if best is None or e.last > best.last:
                     best = e
@@ -155,8 +189,10 @@ class Resolver:
             bucket = self._by_word.setdefault(w, [])
             if e not in bucket:
                 bucket.append(e)
-        if title and (e.title is None or len(low) > 1):
-            e.title = e.title or title
+        if title:
+            e.titles.add(title)
+            if e.title is None:
+                e.title = title
         e.add_gender(gender)
         self._add_roles(e, role_words)
         return self._touch(e, pos, mention)

@@ -26,7 +26,7 @@ from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, cue_after, cue_before
 from .lexicon import first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Speaker
-from .resolve import Entity, Resolver
+from .resolve import Entity, Resolver, name_words
 
 # Confidence of each rule: how often it was right on the development corpora (see
 # benchmarks/accuracy.py, "accuracy by rule"), rounded down.
@@ -80,19 +80,25 @@ class _Q:
         self.reason: str | None = None
 
 
-def _person_name(text: str, raw: RawMention, known: set[str]) -> bool:
-    """Is a capitalised run a person's name? Titled, a given name, or named as a speaker."""
+def _person_start(text: str, raw: RawMention, known: set[str]) -> int | None:
+    """Where the person's name starts in a capitalised run, or None if it names no person.
+
+    A run is a person when it has a title, starts with a given name, or holds a name the cues
+    gave a speaker; words before the name are dropped ("London Lydia", "Poor Charlotte").
+    """
     if raw.title:
-        return True
-    words = text[raw.name_start : raw.end].split()
-    if not words:
-        return False
-    first = words[0].lower()
-    if first in not_names() or first in roles():
-        return False
-    if first in first_names() and not (len(words) == 1 and text[raw.name_start : raw.end].isupper()):
-        return True
-    return any(w.lower() in known for w in words)
+        return raw.name_start
+    pos = raw.name_start
+    for w in text[raw.name_start : raw.end].split(" "):
+        low = w.lower().rstrip(".")
+        if low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")):
+            low = low[:-2]
+        if low in not_names() or low in roles():
+            return None
+        if (low in first_names() and not w.isupper()) or low in known:
+            return pos
+        pos += len(w) + 1
+    return None
 
 
 def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attribution]:
@@ -133,6 +139,14 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
         if found is None:
             a, b = window_before(i)
             found = cue_before(text, a, b)
+            if found is None and q.para_first > 0 and not text[a:b].strip():
+                # introduced at the end of the paragraph before: "He said:\n\n“…"
+                prev_para = paras[q.para_first - 1]
+                lo = prev_para.start
+                if i > 0 and quotes[i - 1].para_last == q.para_first - 1:
+                    lo = max(lo, quotes[i - 1].span.end)
+                if text[lo : prev_para.end].rstrip().endswith((":", ",", "-", "\N{EM DASH}")):
+                    found = cue_before(text, lo, prev_para.end)
         q.found = found
 
     # narration mentions: scanned names and pronouns, replaced by cue mentions where they meet
@@ -140,7 +154,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
     known = set()
     for f in cue_mentions.values():
         if f.name:
-            known |= {w.lower() for w in text[f.name[0] : f.name[1]].split() if w.lower() not in not_names()}
+            known |= {w.lower() for w in name_words(text[f.name[0] : f.name[1]]) if w.lower() not in not_names()}
     events: list[tuple[int, int, object]] = []  # (position, order, payload)
     covered: list[tuple[int, int]] = sorted((f.mention.start, f.mention.end) for f in cue_mentions.values())
     cov_starts = [c[0] for c in covered]
@@ -152,8 +166,12 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
                 k = bisect.bisect_right(cov_starts, raw.end) - 1
                 if k >= 0 and covered[k][1] > raw.start:
                     continue  # inside a cue's mention
-                if raw.kind == "name" and not _person_name(text, raw, known):
-                    continue
+                if raw.kind == "name":
+                    start = _person_start(text, raw, known)
+                    if start is None:
+                        continue
+                    if start != raw.name_start:
+                        raw = RawMention(start, raw.end, "name", start, None)
                 events.append((raw.start, 1, raw))
         if q is not None:
             pos = max(pos, q.span.end)
@@ -171,14 +189,13 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
     for q in quotes:
         q.addressees = _vocatives(resolver, text, q.span)
 
-    # stage 5: decide, quote by quote
+    # stage 5: decide
     mentions_by_para: dict[int, list[int]] = {}
     for position in entity_at:
         mentions_by_para.setdefault(para_of(position), []).append(position)
     explicit = sum(1 for q in quotes if q.found is not None)
     news_like = bool(quotes) and explicit >= 0.6 * len(quotes)
-    para_speaker: dict[int, Entity] = {}
-    for i, q in enumerate(quotes):
+    for q in quotes:
         if q.found is not None:
             f = q.found
             q.entity = entity_at.get(f.mention.start)
@@ -190,11 +207,12 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
             if q.entity is None:
                 conf *= UNRESOLVED_FACTOR
             q.conf = conf
-        else:
-            _implicit(quotes, i, q, resolver, entity_at, mentions_by_para, para_speaker, news_like, text)
-        if q.entity is not None:
-            for p in range(q.para_first, q.para_last + 1):
-                para_speaker.setdefault(p, q.entity)
+    _same_paragraph(quotes)
+    _paragraph_person(quotes, resolver, entity_at, mentions_by_para, news_like, text, paras)
+    if news_like:
+        _continuation(quotes)
+    else:
+        _turn_taking(quotes, resolver)
 
     out = []
     for q in quotes:
@@ -280,58 +298,151 @@ def _vocatives(resolver: Resolver, text: str, span: QuotedSpan) -> list[Entity]:
     return found
 
 
-def _implicit(
+def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolver | None = None) -> None:
+    q.entity = e
+    q.rule = rule
+    q.conf = CONFIDENCE[rule]
+    if mention is None and resolver is not None:
+        mention = resolver.mention_before(e, q.span.start)
+    q.mention = mention
+
+
+def _addressed(q: _Q, e: Entity | None) -> bool:
+    return e is not None and any(a is e for a in q.addressees)
+
+
+def _same_paragraph(quotes: list[_Q]) -> None:
+    """Rule 2: quotes of one paragraph share the speaker of the one that has a cue."""
+    i = 0
+    while i < len(quotes):
+        j = i
+        while j + 1 < len(quotes) and quotes[j + 1].para_first == quotes[j].para_last:
+            j += 1
+        group = quotes[i : j + 1]
+        known = [q for q in group if q.entity is not None or q.mention is not None]
+        if known:
+            for q in group:
+                if q.entity is None and q.found is None:
+                    src = min(known, key=lambda k: abs(k.span.start - q.span.start))
+                    if not _addressed(q, src.entity):
+                        # the mention too, even when it resolved to nobody ("she", unknown)
+                        q.entity, q.mention, q.rule = src.entity, src.mention, "same paragraph"
+                        q.conf = CONFIDENCE["same paragraph"] * (1.0 if src.entity is not None else UNRESOLVED_FACTOR)
+        i = j + 1
+
+
+def _subject_position(text: str, pos: int, lo: int) -> bool:
+    """Does the mention at ``pos`` open a sentence or clause (not an object after a verb)?"""
+    i = pos - 1
+    while i >= lo and text[i] in " \t\r\n\N{NO-BREAK SPACE}":
+        i -= 1
+    if i < lo or text[i] in ".!?;:\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'\N{EM DASH}(":
+        return True
+    word_start = i
+    while word_start > lo and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start : i + 1].lower() in ("and", "but", "then", "while", "when", "so", "as", "yet")
+
+
+def _paragraph_person(
     quotes: list[_Q],
-    i: int,
-    q: _Q,
     resolver: Resolver,
     entity_at: dict[int, Entity | None],
     mentions_by_para: dict[int, list[int]],
-    para_speaker: dict[int, Entity],
     news_like: bool,
     text: str,
+    paras: tuple,
 ) -> None:
-    """Rules 2-5 for a quote without a cue."""
-    prev = quotes[i - 1] if i > 0 else None
-    addressed = set(id(e) for e in q.addressees)
+    """Rule 3: a paragraph whose narration has one person as a subject is that person talking."""
+    for q in quotes:
+        if q.entity is not None:
+            continue
+        people: list[Entity] = []
+        for p in range(q.para_first, q.para_last + 1):
+            lo = paras[p].start if paras else 0
+            for position in sorted(mentions_by_para.get(p, ())):
+                e = entity_at.get(position)
+                if e is None or _addressed(q, e) or e in people:
+                    continue
+                if _subject_position(text, position, lo):
+                    people.append(e)
+        if len(people) == 1 or (people and not news_like):
+            _take(q, people[0], "paragraph's person", None, resolver)
 
-    def take(e: Entity, rule: str, mention: Mention | None = None) -> None:
-        q.entity = e
-        q.rule = rule
-        q.conf = CONFIDENCE[rule]
-        q.mention = mention or resolver.mention_before(e, q.span.start)
 
-    # 2. the same paragraph as an attributed quote
-    if prev is not None and prev.para_last == q.para_first and prev.entity is not None:
-        if id(prev.entity) not in addressed:
-            take(prev.entity, "same paragraph", prev.mention)
-            return
-    # 3. the paragraph's own person (outside the quotes)
-    people = []
-    for p in range(q.para_first, q.para_last + 1):
-        for position in mentions_by_para.get(p, ()):
-            e = entity_at.get(position)
-            if e is not None and id(e) not in addressed and e not in people:
-                people.append(e)
-    if len(people) == 1 or (people and not news_like):
-        take(people[0], "paragraph's person")
-        return
-    # 4./5. the previous quote paragraph
-    if prev is None or prev.entity is None or q.para_first - prev.para_last > 1:
-        q.reason = "no cue next to the quote and no conversation to follow"
-        return
-    if news_like:
-        if id(prev.entity) not in addressed:
-            take(prev.entity, "continues", prev.mention)
-            return
-    # turn-taking: whoever the previous speaker addressed, else the one before them
-    for e in prev.addressees:
-        if e is not prev.entity:
-            take(e, "addressed")
-            return
-    for j in range(i - 2, max(-1, i - 8), -1):
-        other = quotes[j].entity
-        if other is not None and other is not prev.entity and id(other) not in addressed:
-            take(other, "turn-taking")
-            return
-    q.reason = "a conversation with one known speaker: the other is not named"
+def _continuation(quotes: list[_Q]) -> None:
+    """Rule 5 (news): a quote paragraph with no cue goes on with the previous quote's speaker."""
+    for i in range(1, len(quotes)):
+        q, prev = quotes[i], quotes[i - 1]
+        if q.entity is None and prev.entity is not None and q.para_first - prev.para_last == 1:
+            if not _addressed(q, prev.entity):
+                _take(q, prev.entity, "continues", prev.mention)
+
+
+def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
+    """Rule 4 (dialogue): in adjacent quote paragraphs two people alternate.
+
+    A paragraph's speaker is the one two paragraphs before (or after), or the person the
+    previous speaker addressed; sweeps forwards and backwards until nothing changes.
+    """
+    # one entry per quote paragraph: its quotes
+    paras: list[list[_Q]] = []
+    for q in quotes:
+        if paras and paras[-1][-1].para_last == q.para_first:
+            paras[-1].append(q)
+        else:
+            paras.append([q])
+
+    def speaker(k: int) -> Entity | None:
+        return paras[k][0].entity if 0 <= k < len(paras) else None
+
+    def adjacent(k: int, m: int) -> bool:
+        lo, hi = min(k, m), max(k, m)
+        return 0 <= lo and hi < len(paras) and all(
+            paras[x + 1][0].para_first - paras[x][-1].para_last == 1 for x in range(lo, hi)
+        )
+
+    def assign(k: int, e: Entity) -> None:
+        for q in paras[k]:
+            if q.entity is None:
+                _take(q, e, "turn-taking", None, resolver)
+
+    def others(k: int, e: Entity) -> Entity | None:
+        """The latest speaker before paragraph ``k`` (within the conversation) who is not ``e``."""
+        for m in range(k - 1, max(-1, k - 12), -1):
+            o = speaker(m)
+            if o is not None and o is not e:
+                return o
+            if not adjacent(m, m + 1):
+                break
+        return None
+
+    for _ in range(4):
+        changed = False
+        for order in (range(len(paras)), range(len(paras) - 1, -1, -1)):
+            for k in order:
+                if any(q.entity is not None for q in paras[k]):
+                    continue
+                mine = paras[k][0]
+                choice = None
+                prev_e = speaker(k - 1) if adjacent(k - 1, k) else None
+                next_e = speaker(k + 1) if adjacent(k, k + 1) else None
+                # the person the previous speaker addressed answers
+                if prev_e is not None:
+                    for a in paras[k - 1][0].addressees:
+                        if a is not prev_e:
+                            choice = a
+                            break
+                # alternation: the speaker two paragraphs away
+                if choice is None and adjacent(k - 2, k) and speaker(k - 2) is not None and speaker(k - 2) is not prev_e:
+                    choice = speaker(k - 2)
+                if choice is None and adjacent(k, k + 2) and speaker(k + 2) is not None and speaker(k + 2) is not next_e:
+                    choice = speaker(k + 2)
+                # the other one in the conversation
+                if choice is None and prev_e is not None:
+                    choice = others(k - 1, prev_e)
+                if choice is not None and not _addressed(mine, choice) and choice is not prev_e and choice is not next_e:
+                    assign(k, choice)
+                    changed = True
+        if not changed:
+            break
