@@ -27,12 +27,14 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("quoteattr")
 
-# How many documents a worker takes at a time when the number of documents is unknown: enough
-# to keep the cost of sending them small next to the work, few enough to keep order cheap.
-DEFAULT_CHUNKSIZE = 16
-# With a known number of documents, each worker gets about this many chunks, so that a worker
-# that drew long documents does not leave the other idle at the end.
-CHUNKS_PER_WORKER = 8
+# The documents go to the workers in batches: at most this many documents...
+DEFAULT_CHUNKSIZE = 32
+# ... and, when the number of documents is known, few enough that each worker gets several
+# batches, so that one worker does not finish long after the others ...
+BATCHES_PER_WORKER = 4
+# ... and a batch is closed once it holds this many characters, so that long documents (whole
+# novels) are spread over the workers instead of landing together on one.
+BATCH_CHARACTERS = 200_000
 
 
 @attrs.frozen
@@ -114,9 +116,9 @@ def _init_worker(spec: dict[str, Any]) -> None:
     _WORKER_EXTRACTOR = QuoteExtractor(**spec)
 
 
-def _run_in_worker(task: _Task) -> DocumentResult:
+def _run_in_worker(batch: list[_Task]) -> list[DocumentResult]:
     assert _WORKER_EXTRACTOR is not None, "the pool initializer did not run"
-    return _run(_WORKER_EXTRACTOR, task)
+    return [_run(_WORKER_EXTRACTOR, task) for task in batch]
 
 
 def _chunksize(texts: Iterable[Any], processes: int) -> int:
@@ -124,7 +126,22 @@ def _chunksize(texts: Iterable[Any], processes: int) -> int:
         count = len(texts)  # type: ignore[arg-type]
     except TypeError:
         return DEFAULT_CHUNKSIZE
-    return max(1, min(DEFAULT_CHUNKSIZE * 4, count // (processes * CHUNKS_PER_WORKER)))
+    return max(1, min(DEFAULT_CHUNKSIZE, count // (processes * BATCHES_PER_WORKER)))
+
+
+def _batches(tasks: Iterable[_Task], chunksize: int) -> Iterator[list[_Task]]:
+    """``tasks`` in order, in lists of at most ``chunksize`` and about BATCH_CHARACTERS."""
+    batch: list[_Task] = []
+    size = 0
+    for task in tasks:
+        batch.append(task)
+        text = task.text if isinstance(task.text, str) else getattr(task.text, "text", None)  # stanza
+        size += len(text) if isinstance(text, str) else 0
+        if len(batch) >= chunksize or size >= BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _with_progress(results: Iterator[DocumentResult], texts: Iterable[Any]) -> Iterator[DocumentResult]:
@@ -159,8 +176,9 @@ def extract_many(
             process with ``extractor`` itself; more start a pool of workers that each build
             an extractor with the same options.
         progress: show a progress bar on stderr (needs ``tqdm``; without it, no bar).
-        chunksize: how many documents a worker takes at a time; by default from the number
-            of documents when ``texts`` has a length, else 16.
+        chunksize: with several processes, the most documents a worker takes at a time
+            (default: 32, fewer when ``texts`` has a length that is small). A batch also
+            ends at about 200,000 characters, so that long documents are shared out.
 
     Returns:
         An iterator of :class:`DocumentResult`, one per document, in input order. A
@@ -194,4 +212,5 @@ def _pooled(
     # The pool lives as long as this generator: closing the generator early (or dropping it)
     # terminates the workers.
     with multiprocessing.Pool(processes, initializer=_init_worker, initargs=(spec,)) as pool:
-        yield from pool.imap(_run_in_worker, tasks, chunksize)
+        for results in pool.imap(_run_in_worker, _batches(tasks, chunksize)):
+            yield from results

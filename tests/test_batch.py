@@ -204,3 +204,14 @@ def test_cli_refuses_zero_processes(jsonl_file, capsys):
         main(["--jsonl", str(jsonl_file), "--processes", "0"])
     assert exit_info.value.code == 2
     assert "--processes must be at least 1" in capsys.readouterr().err
+
+
+def test_batches_share_out_long_documents():
+    """Workers get documents in batches of at most ``chunksize``, and a batch closes at about
+    BATCH_CHARACTERS, so that long documents do not pile up on one worker; order is kept."""
+    from quoteattr.batch import BATCH_CHARACTERS, _batches, _Task
+
+    novel = "x" * BATCH_CHARACTERS
+    tasks = [_Task(i, t) for i, t in enumerate(["a", novel, novel, "b", "c", "d", "e", novel])]
+    sizes = [[t.id for t in batch] for batch in _batches(tasks, chunksize=3)]
+    assert sizes == [[0, 1], [2], [3, 4, 5], [6, 7]]
