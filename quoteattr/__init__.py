@@ -47,3 +47,11 @@ __all__ = [
     "extract",
     "find_quoted_spans",
 ]
+
+# Notebooks, tables and many documents (pandas, tqdm and dask stay optional: imported on use).
+from .batch import DocumentResult  # noqa: E402
+from .display import QuoteList, to_html  # noqa: E402
+from .errors import OptionalDependencyError  # noqa: E402
+from .frame import to_frame  # noqa: E402
+
+__all__ += ["DocumentResult", "OptionalDependencyError", "QuoteList", "to_frame", "to_html"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,18 @@ def test_without_pandas_a_clear_error(monkeypatch):
         to_frame([ATTRIBUTED])
     assert isinstance(info.value, ImportError) and isinstance(info.value, QuoteattrError)
     assert isinstance(info.value.__cause__, ImportError)
+
+
+def test_import_quoteattr_leaves_the_optional_packages_alone():
+    """``import quoteattr`` (which exports to_frame, to_html and QuoteList) imports neither
+    pandas, tqdm, dask nor pyarrow: they are loaded only when a feature needs them."""
+    import subprocess
+
+    code = (
+        "import sys, quoteattr; "
+        "assert quoteattr.to_frame and quoteattr.to_html and quoteattr.QuoteList; "
+        "print(sorted(m for m in ('pandas', 'tqdm', 'dask', 'pyarrow') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.strip() == "[]"
