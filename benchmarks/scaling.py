@@ -56,9 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         parser.error(f"no documents in {args.corpus}/**/*.jsonl")
     chars = sum(len(d["text"]) for d in docs)
-    print(
-        f"{len(docs)} documents, {chars / 1e6:.1f} M characters, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
-    )
+    python = sys.version.split()[0]
+    print(f"{len(docs)} documents, {chars / 1e6:.1f} M characters, {os.cpu_count()} CPUs, Python {python}")
     print()
     print("| processes | seconds | documents/s | M characters/s | speed-up | quotes |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
