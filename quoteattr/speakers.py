@@ -101,6 +101,20 @@ def _person_start(text: str, raw: RawMention, known: set[str]) -> int | None:
     return None
 
 
+# News reports numbers, dates and money (more than one digit per thousand characters);
+# fiction almost never does. Which convention a quote paragraph without a cue follows
+# depends on it: news goes on with the same speaker, dialogue alternates.
+NEWS_DIGITS_PER_1000 = 1.0
+
+
+def is_news(text: str) -> bool:
+    """Does ``text`` read like news (rather than fiction), judged by its density of digits?"""
+    if not text:
+        return False
+    digits = sum(map(text.count, "0123456789"))
+    return digits * 1000 >= NEWS_DIGITS_PER_1000 * len(text)
+
+
 def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attribution]:
     """Speaker, mention, cue, rule and confidence for each top-level speech span."""
     text = annotation.text
@@ -193,8 +207,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
     mentions_by_para: dict[int, list[int]] = {}
     for position in entity_at:
         mentions_by_para.setdefault(para_of(position), []).append(position)
-    explicit = sum(1 for q in quotes if q.found is not None)
-    news_like = bool(quotes) and explicit >= 0.6 * len(quotes)
+    news_like = is_news(text)
     for q in quotes:
         if q.found is not None:
             f = q.found
