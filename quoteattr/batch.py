@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import attrs
@@ -68,8 +69,8 @@ class _Task:
 
 
 def _task(index: int, item: Any) -> _Task:
-    """Read one input: a dict ``{"id", "text"}``, or the text itself (``str``, stanza Document)."""
-    if isinstance(item, dict):
+    """Read one input: a mapping ``{"id", "text"}``, or the text itself (``str``, stanza Document)."""
+    if isinstance(item, Mapping):
         if "text" not in item:
             keys = ", ".join(map(repr, list(item)[:5]))
             return _Task(

@@ -6,6 +6,7 @@ import itertools
 import json
 import multiprocessing
 import sys
+import types
 
 import attrs
 import pytest
@@ -53,10 +54,11 @@ def test_dicts_carry_their_ids_and_bad_documents_do_not_stop_the_rest(processes)
         {"text": TEXTS[2]},
         12345,
         {"id": 7, "text": TEXTS[3]},
+        types.MappingProxyType({"id": "m", "text": TEXTS[0]}),  # any mapping will do
     ]
     results = list(extract_many(QuoteExtractor(), docs, processes=processes, progress=False))
-    assert [r.id for r in results] == ["a", "b", "c", None, 4, 7]
-    assert [r.ok for r in results] == [True, False, False, True, False, True]
+    assert [r.id for r in results] == ["a", "b", "c", None, 4, 7, "m"]
+    assert [r.ok for r in results] == [True, False, False, True, False, True, True]
     assert results[1].error.startswith("InputTypeError: ") and "decode" in results[1].error
     assert results[2].error.startswith("ValueError: ") and "'body'" in results[2].error
     assert results[4].error.startswith("InputTypeError: ")
