@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import not_names, reporting_verbs, roles, thought_verbs, titles
+from .lexicon import gesture_verbs, not_names, reporting_verbs, roles, thought_verbs, titles
 from .model import Cue, Mention
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*|\S")
@@ -87,6 +87,16 @@ def _speech_forms() -> frozenset[str]:
 
 def is_reporting_verb(low: str) -> bool:
     return low in _speech_forms()
+
+
+@functools.cache
+def _tag_forms() -> frozenset[str]:
+    return _speech_forms() | frozenset(f for f in gesture_verbs() if not f.endswith("ing"))
+
+
+def is_dialogue_tag(low: str) -> bool:
+    """A reporting verb, or a gesture that tags dialogue when it follows a quote ("she smiled")."""
+    return low in _tag_forms()
 
 
 def _is_cap(tok: Tok) -> bool:
@@ -385,10 +395,12 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
     for v in range(k + 1, min(len(toks), k + 12)):
         if _ends_phrase(toks, v) or toks[v].text == ",":
             break
-        if not is_reporting_verb(toks[v].low):
+        if not is_dialogue_tag(toks[v].low):
             continue
         subject = noun_phrase_before(toks, _back_over_adverbs(toks, v))
-        if subject is not None and k <= subject.i <= k + 3:
+        if subject is not None and k <= subject.i <= k + 3 and (
+            is_reporting_verb(toks[v].low) or subject.i == k
+        ):
             return _found(toks, (v, v + 1), subject, "X said", text)
         return None
     return None
@@ -405,7 +417,7 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
     toks = tokens(text, max(start, end - 200), end)
     e = len(toks)
     punct = ""
-    while e > 0 and (toks[e - 1].text in (":", ",") or toks[e - 1].text in _DASHES):
+    while e > 0 and (toks[e - 1].text in (":", ",", ";") or toks[e - 1].text in _DASHES):
         punct = punct or toks[e - 1].text
         e -= 1
     if e == 0:

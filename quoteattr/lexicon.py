@@ -57,6 +57,12 @@ def thought_verbs() -> dict[str, str]:
 
 
 @functools.cache
+def gesture_verbs() -> dict[str, str]:
+    """Every accepted form of a gesture used as a dialogue tag ("she smiled"), to its base form."""
+    return _verb_forms("gesture_verbs.txt")
+
+
+@functools.cache
 def pronouns() -> dict[str, tuple[str, str]]:
     """Personal pronoun -> (gender, number); gender is m, f, n or x (unknown)."""
     table = {}

@@ -46,7 +46,7 @@ def _key(word: str) -> str:
 class Entity:
     """A person met in the text (mutable while the document is read)."""
 
-    __slots__ = ("id", "forms", "words", "title", "titles", "gender", "roles", "last", "first", "mentions")
+    __slots__ = ("id", "forms", "words", "title", "titles", "gender", "roles", "last", "first", "mentions", "described")
 
     def __init__(self, eid: str, pos: int) -> None:
         self.id = eid
@@ -59,12 +59,15 @@ class Entity:
         self.last = pos
         self.first = pos
         self.mentions: list[Mention] = []
+        self.described = False
 
     def canonical(self) -> str:
         if self.id == NARRATOR:
             return NARRATOR
         if not self.forms:
             return ""
+        if self.described:
+            return next(iter(self.forms))
         best = max(self.forms, key=lambda f: (len(f.split()), self.forms[f], -len(f)))
         if self.title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[self.title]):
             if len(best.split()) == 1 or self.title in ("mr", "mrs", "miss", "ms", "mister"):
@@ -98,6 +101,18 @@ def name_words(name: str) -> list[str]:
             w = w.capitalize()
         out.append(w)
     return out
+
+
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "my": "i"}
+# Relatives: the title a relative of the same family name bears, their gender, and whether a
+# relative never named yet may be created from the owner's name.
+_KIN = {
+    "wife": ("mrs", "f", True), "lady": ("mrs", "f", True), "husband": ("mr", "m", True),
+    "mother": ("mrs", "f", True), "mama": ("mrs", "f", True), "mamma": ("mrs", "f", True),
+    "father": ("mr", "m", True), "papa": ("mr", "m", True),
+    "sister": (None, "f", False), "daughter": (None, "f", False),
+    "brother": (None, "m", False), "son": (None, "m", False),
+}
 
 
 def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
@@ -224,8 +239,50 @@ class Resolver:
                 if score > best_score:
                     best, best_score = e, score
         if best is None or best_score < 0.9:
+            if words and words[0] in _POSSESSIVES and role in _KIN:
+                kin = self._kin(words[0], role, pos)
+                if kin is not None:
+                    return self._touch(kin, pos, mention)
             return None
         return self._touch(best, pos, mention)
+
+    def describe(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity:
+        """A person known only by a description ("the guest", "a young Lucas") until named."""
+        e = self._new(pos)
+        e.forms[text] = 1
+        e.described = True
+        if role:
+            self._add_roles(e, [w for w in _WORD.findall(text) if w.lower() not in ("the", "a", "an")] + [role])
+        return self._touch(e, pos, mention)
+
+    def _kin(self, possessive: str, role: str, pos: int) -> Entity | None:
+        """ "his wife", "her mother": the relative of the person the possessive refers to.
+
+        Spouses and parents share the family name and carry the title that tells them apart
+        ("his wife" of Mr. Bennet is Mrs. Bennet); a missing spouse or parent is created with
+        that name. Siblings and children must already be known.
+        """
+        owner = self.pronoun(_POSSESSIVES[possessive], pos)
+        if owner is None or owner.id == NARRATOR or not owner.forms:
+            return None
+        surname = owner.canonical().split()[-1]
+        key = surname.lower()
+        title, gender, create = _KIN[role]
+        owner_cls = {_TITLE_CLASS.get(t) for t in owner.titles}
+        if role in ("mother", "father", "mama", "mamma", "papa") and "mrs" in owner_cls:
+            return None  # a married woman's parents bear another name
+        best = None
+        for e in self._by_word.get(key, ()):
+            if e is owner or (gender in "mf" and e.gender not in (gender, "x")):
+                continue
+            cls = {_TITLE_CLASS.get(t) for t in e.titles}
+            if title and cls and _TITLE_CLASS[title] not in cls:
+                continue
+            if best is None or e.last > best.last:
+                best = e
+        if best is None and create and title:
+            best = self.name(surname, pos, title=title)
+        return best
 
     def pronoun(self, word: str, pos: int, mention: Mention | None = None) -> Entity | None:
         """The person a third-person pronoun refers to: the latest whose gender agrees."""

@@ -266,7 +266,9 @@ def _resolve(resolver: Resolver, text: str, payload: object) -> Entity | None:
             a, b = payload.name
             role_words = text[m.start : a].split()
             return resolver.name(text[a:b], m.start, title=payload.title, role_words=role_words, mention=m)
-        return resolver.nominal(m.text, payload.role, m.start, m)
+        return resolver.nominal(m.text, payload.role, m.start, m) or resolver.describe(
+            m.text, payload.role, m.start, m
+        )
     raw: RawMention = payload  # type: ignore[assignment]
     chained = resolver.chain_entity(raw.start, raw.end, raw.start)
     mention = Mention(raw.start, raw.end, text[raw.start : raw.end], raw.kind)  # type: ignore[arg-type]
