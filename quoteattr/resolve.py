@@ -62,7 +62,7 @@ class Entity:
         self.described = False
 
     def canonical(self) -> str:
-        if self.id == NARRATOR:
+        if self.id == NARRATOR and not self.forms:
             return NARRATOR
         if not self.forms:
             return ""
@@ -77,6 +77,8 @@ class Entity:
     def speaker(self) -> Speaker:
         name = self.canonical()
         aliases = tuple(sorted(f for f in self.forms if f != name))
+        if self.id == NARRATOR and name != NARRATOR:
+            aliases = (NARRATOR,) + aliases
         return Speaker(name=name, aliases=aliases, id=self.id)
 
     def add_gender(self, gender: str) -> None:

@@ -26,7 +26,7 @@ from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, cue_after, cue_before
 from .lexicon import first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Speaker
-from .resolve import Entity, Resolver, name_words
+from .resolve import NARRATOR, Entity, Resolver, name_words
 
 # Confidence of each rule: how often it was right on the development corpora (see
 # benchmarks/accuracy.py, "accuracy by rule"), rounded down.
@@ -65,7 +65,9 @@ class Attribution(NamedTuple):
 class _Q:
     """Working state for one quote."""
 
-    __slots__ = ("span", "para_first", "para_last", "found", "entity", "mention", "rule", "conf", "addressees", "reason")
+    __slots__ = (
+        "span", "para_first", "para_last", "found", "entity", "mention", "rule", "conf", "addressees", "vocatives", "reason"
+    )
 
     def __init__(self, span: QuotedSpan, para_first: int, para_last: int) -> None:
         self.span = span
@@ -77,6 +79,7 @@ class _Q:
         self.rule = "none"
         self.conf = 0.0
         self.addressees: list[Entity] = []
+        self.vocatives: list[RawMention] = []
         self.reason: str | None = None
 
 
@@ -201,7 +204,8 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
 
     # quotes: addressees named inside them (vocatives) help turn-taking
     for q in quotes:
-        q.addressees = _vocatives(resolver, text, q.span)
+        q.vocatives = _vocative_mentions(text, q.span)
+        q.addressees = _vocatives(resolver, text, q.vocatives)
 
     # stage 5: decide
     mentions_by_para: dict[int, list[int]] = {}
@@ -226,6 +230,8 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
         _continuation(quotes)
     else:
         _turn_taking(quotes, resolver)
+
+    _name_narrator(quotes, resolver, text)
 
     out = []
     for q in quotes:
@@ -287,8 +293,8 @@ def _resolve(resolver: Resolver, text: str, payload: object) -> Entity | None:
     return resolver.name(text[raw.name_start : raw.end], raw.start, title=raw.title, role_words=role_words, mention=mention)
 
 
-def _vocatives(resolver: Resolver, text: str, span: QuotedSpan) -> list[Entity]:
-    """People addressed inside a quote: "…, Mr. Bennet," "Lizzy!" "my dear Jane"."""
+def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
+    """Names addressed inside a quote: "…, Mr. Bennet," "Lizzy!" "my dear Jane"."""
     found = []
     for seg in span.segments:
         for raw in scan_mentions(text, seg.start, seg.end):
@@ -298,19 +304,47 @@ def _vocatives(resolver: Resolver, text: str, span: QuotedSpan) -> list[Entity]:
             after = text[raw.end : raw.end + 2]
             lead = raw.start == seg.start or before.endswith((",", "dear", "Dear", "oh", "Oh", "O"))
             trail = raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
-            if not (lead and trail):
-                continue
-            words = text[raw.name_start : raw.end].lower().split()
-            matches = [
-                e
-                for e in resolver.entities
-                if set(words) <= e.words and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
-            ]
-            if len(matches) == 1:
-                found.append(matches[0])
-            elif matches:
-                found.append(max(matches, key=lambda e: e.last))
+            if lead and trail:
+                found.append(raw)
     return found
+
+
+def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[Entity]:
+    """The people the vocatives of a quote name, where the text has met them."""
+    found = []
+    for raw in raws:
+        words = {w.lower() for w in name_words(text[raw.name_start : raw.end])}
+        matches = [
+            e
+            for e in resolver.entities
+            if words <= e.words and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
+        ]
+        if matches:
+            found.append(max(matches, key=lambda e: e.last))
+    return found
+
+
+def _name_narrator(quotes: list[_Q], resolver: Resolver, text: str) -> None:
+    """Give a first-person narrator the name the others call them by.
+
+    The vocatives in quotes that answer or precede the narrator's own are counted; a name used
+    at least twice, for a third of those vocatives or more, becomes the narrator's name.
+    """
+    narrator = next((e for e in resolver.entities if e.id == NARRATOR), None)
+    if narrator is None:
+        return
+    counts: dict[str, int] = {}
+    for i, q in enumerate(quotes):
+        if q.entity is narrator:
+            continue
+        if any(n.entity is narrator for n in quotes[max(0, i - 1) : i + 2]):
+            for raw in q.vocatives:
+                name = " ".join(name_words(text[raw.start : raw.end]))
+                counts[name] = counts.get(name, 0) + 1
+    if counts:
+        name = max(counts, key=lambda k: counts[k])
+        if counts[name] >= 2 and counts[name] * 3 >= sum(counts.values()):
+            narrator.forms[name] = counts[name]
 
 
 def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolver | None = None) -> None:
