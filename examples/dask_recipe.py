@@ -21,13 +21,13 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import sys
 from collections.abc import Iterable
 from typing import Any
 
 import dask
 import dask.bag
+import fsspec
 
 from quoteattr.batch import DocumentResult, extract_many
 from quoteattr.cli import quote_record
@@ -108,16 +108,17 @@ def run(
     lines = dask.bag.read_text(inputs, blocksize=blocksize, encoding="utf-8")
     results = lines.map_partitions(functools.partial(extract_partition, options=options or {}))
     good = results.filter(lambda r: r.ok)
+    filesystem, folder = fsspec.core.url_to_fs(output)  # a local folder, or s3://..., gs://...
+    filesystem.makedirs(folder, exist_ok=True)
+    part = output.rstrip("/") + "/part-{}"
     if format == "jsonl":
-        os.makedirs(output, exist_ok=True)
         write = good.map(record).to_textfiles(
-            os.path.join(output, "*.jsonl"), name_function=lambda i: f"part-{i:05d}", compute=False
+            part.format("*.jsonl"), name_function="{:05d}".format, compute=False
         )
     else:
-        os.makedirs(output, exist_ok=True)
         write = [
-            dask.delayed(write_parquet)(part, os.path.join(output, f"part-{i:05d}.parquet"))
-            for i, part in enumerate(good.to_delayed())
+            dask.delayed(write_parquet)(partition, part.format(f"{i:05d}.parquet"))
+            for i, partition in enumerate(good.to_delayed())
         ]
     failed = results.filter(lambda r: not r.ok).map(lambda r: (r.id, r.error))
     local = {} if scheduler is None else {"scheduler": scheduler}
