@@ -119,13 +119,16 @@ def annotate(text: str) -> Annotation:
 def _mention_pattern() -> regex.Pattern[str]:
     title_words = sorted((t for t in titles() if " " not in t), key=len, reverse=True)
     titles_re = "|".join(t.capitalize() for t in title_words)
+    # a capitalised word; inner hyphens and apostrophes only between letters (Jean-Yves,
+    # O'Brien), so "Churchill--must" stops at "Churchill"
+    word = r"\p{Lu}[\p{L}\p{M}]*(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{M}]+)*"
     return regex.compile(
         rf"""
           \b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
         | (?P<title>(?:(?:{titles_re})\.?[ \t]+)*)                                # titles
           (?P<name>(?:\p{{Lu}}\.[ \t]?){{0,3}}                                     # initials
-            \p{{Lu}}[\p{{L}}\p{{M}}'\N{{RIGHT SINGLE QUOTATION MARK}}\-]*            # capitalised words
-            (?:[ \t]+(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}\p{{M}}'\N{{RIGHT SINGLE QUOTATION MARK}}\-]*
+            {word}                                                               # capitalised words
+            (?:[ \t]+(?:\p{{Lu}}\.(?!\w)|{word}
                    |(?:de|van|von|le|la|du|da|di|del|der|bin|al)(?=[ \t]+\p{{Lu}})))*)
         """,
         regex.VERBOSE,

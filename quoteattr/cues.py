@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import gesture_verbs, not_names, reporting_verbs, roles, thought_verbs, titles
+from .lexicon import first_names, gesture_verbs, not_names, reporting_verbs, roles, thought_verbs, titles
 from .model import Cue, Mention
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*|\S")
@@ -118,7 +118,7 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool) -> int:
     while j < n and j - i < 6:
         t = toks[j]
         if _is_cap(t) and t.text[:1].isalpha():
-            if j == i and not titled and t.low in not_names():
+            if j == i and not titled and (t.low in not_names() or _adverb_like(t.low)):
                 break
             if len(t.text) == 1 and j + 1 < n and toks[j + 1].text == ".":
                 j += 2  # an initial: "G." in "G.K. Butterfield"
@@ -129,6 +129,11 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool) -> int:
         else:
             break
     return j
+
+
+def _adverb_like(low: str) -> bool:
+    """ "Presently", "Suddenly": a capitalised adverb opening a sentence, not a name."""
+    return low.endswith("ly") and low not in first_names()
 
 
 def noun_phrase_after(toks: list[Tok], i: int) -> NP | None:

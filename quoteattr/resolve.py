@@ -68,7 +68,15 @@ class Entity:
             return ""
         if self.described:
             return next(iter(self.forms))
-        best = max(self.forms, key=lambda f: (len(f.split()), self.forms[f], -len(f)))
+        # the fullest name the text uses more than once (a form seen once may be a heading or
+        # two names side by side), else the most frequent
+        repeated = [f for f in self.forms if self.forms[f] > 1]
+        # a first name put before a repeated surname counts too ("Jean-Yves Le Drian")
+        repeated += [f for f in self.forms if self.forms[f] == 1 and any(f.endswith(" " + r) for r in repeated)]
+        if repeated:
+            best = max(repeated, key=lambda f: (len(f.split()), self.forms[f], -len(f)))
+        else:
+            best = max(self.forms, key=lambda f: (self.forms[f], len(f.split()), -len(f)))
         if self.title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[self.title]):
             if len(best.split()) == 1 or self.title in ("mr", "mrs", "miss", "ms", "mister"):
                 return f"{_KEPT_TITLES[self.title]} {best}"

@@ -96,7 +96,10 @@ def _person_start(text: str, raw: RawMention, known: set[str]) -> int | None:
         low = w.lower().rstrip(".")
         if low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")):
             low = low[:-2]
-        if low in not_names() or low in roles():
+        if low in not_names() or low in roles() or (low.endswith("ly") and low not in first_names()):
+            if pos == raw.name_start and low not in not_names() and low not in roles():
+                pos += len(w) + 1
+                continue  # "Presently Tony": an adverb before a name
             return None
         if (low in first_names() and not w.isupper()) or low in known:
             return pos
