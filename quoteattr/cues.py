@@ -174,7 +174,7 @@ def _nominal(toks: list[Tok], i: int) -> NP | None:
     head = None
     for m in range(k, min(n, k + 5)):
         w = toks[m]
-        if not w.text[:1].isalnum() or w.low in _NP_STOP:
+        if not w.text[:1].isalnum() or w.low in _NP_STOP or w.low in _DETERMINERS or is_reporting_verb(w.low):
             break
         if w.low in roles():
             head = m

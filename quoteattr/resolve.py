@@ -273,8 +273,10 @@ class Resolver:
         that name. Siblings and children must already be known.
         """
         owner = self.pronoun(_POSSESSIVES[possessive], pos)
-        if owner is None or owner.id == NARRATOR or not owner.forms:
+        if owner is None or owner.id == NARRATOR or owner.described or not owner.forms:
             return None
+        if not owner.titles and all(len(f.split()) < 2 for f in owner.forms):
+            return None  # only a given name is known: no family name to go by
         surname = owner.canonical().split()[-1]
         key = surname.lower()
         title, gender, create = _KIN[role]
