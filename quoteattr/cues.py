@@ -243,6 +243,14 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         np = noun_phrase_after(toks, i)
         if np is not None and np.j == j:
             best = np
+    if best is not None and best.i >= 2 and toks[best.i - 1].low in ("of", "at", "for", "from", "with") or (
+        best is not None and best.i >= 3 and toks[best.i - 1].low == "the" and toks[best.i - 2].low in ("of", "at", "for", "from")
+    ):
+        # "Mr. Morgan of the Sierra Club said": the speaker is the head before the preposition
+        p = best.i - 1 if toks[best.i - 1].low != "the" else best.i - 2
+        head = noun_phrase_before(toks, p)
+        if head is not None and head.kind != "pronoun":
+            return NP(head.i, best.j, head.kind, head.name, head.role, head.title)
     return best or _generic_nominal_before(toks, j)
 
 
@@ -386,9 +394,10 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
     if np is not None:
         j = np.j
         # "X, a spokesman for Y, said" / "X, 45, said" / "McConnell, R-Ky., said"
-        if j < len(toks) and toks[j].text == ",":
-            m = j + 1
-            while m < len(toks) and toks[m].text != "," and m - j < 12 and (
+        m = j
+        while m < len(toks) and toks[m].text == "," and m - j < 30:
+            m += 1
+            while m < len(toks) and toks[m].text != "," and m - j < 30 and (
                 toks[m].text not in ".!?;" or (toks[m].text == "." and m + 1 < len(toks) and toks[m + 1].text == ",")
             ):
                 m += 1

@@ -156,6 +156,12 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
     for i, q in enumerate(quotes):
         a, b = window_after(i)
         found = cue_after(text, a, b)
+        if found is not None and found.mention.kind == "pronoun":
+            # "McCaskill scolded him: “…” she said": the name before wins over the pronoun after
+            a2, b2 = window_before(i)
+            named = cue_before(text, a2, b2)
+            if named is not None and named.mention.kind != "pronoun":
+                found = named
         if found is None:
             a, b = window_before(i)
             found = cue_before(text, a, b)
