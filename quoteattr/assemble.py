@@ -19,12 +19,13 @@ def _nested(spans: list[QuotedSpan]) -> dict[int, tuple[Span, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def assemble(annotation: Annotation, spans: list[QuotedSpan]) -> list[Quote]:
-    """One :class:`Quote` per top-level quoted span that is speech, attributed."""
+def assemble(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False) -> list[Quote]:
+    """One :class:`Quote` per quotation, attributed: every top-level quoted span that is
+    speech, and with ``reported`` the indirect and mixed quotations of the narration."""
     text = annotation.text
     nested = _nested(spans)
     quotes = []
-    for a in attribute(annotation, spans):
+    for a in attribute(annotation, spans, reported=reported):
         span = a.span
         quotes.append(
             Quote(
@@ -32,7 +33,7 @@ def assemble(annotation: Annotation, spans: list[QuotedSpan]) -> list[Quote]:
                 start=span.start,
                 end=span.end,
                 segments=span.segments,
-                kind="mixed" if span.fragment else "direct",
+                kind=a.kind,  # type: ignore[arg-type]
                 speaker=a.speaker,
                 speaker_mention=a.mention,
                 cue=a.cue,
@@ -40,7 +41,7 @@ def assemble(annotation: Annotation, spans: list[QuotedSpan]) -> list[Quote]:
                 rule=a.rule,
                 reason=a.reason,
                 unclosed=span.unclosed,
-                nested=nested.get(span.start, ()),
+                nested=a.nested or nested.get(span.start, ()),
             )
         )
     return quotes

@@ -9,8 +9,11 @@ from .annotation import Annotation, annotate
 from .errors import ConfigError, check_text
 from .model import QUOTE_KINDS, Quote
 from .spans import find_quoted_spans
+from .speakers import is_news
 
-DEFAULT_KINDS: tuple[str, ...] = ("direct", "mixed")
+ALL_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect")
+# kinds=None: news gets every kind, fiction its dialogue (see QuoteExtractor).
+DEFAULT_KINDS = None
 
 
 def _is_stanza_document(obj: object) -> bool:
@@ -38,7 +41,11 @@ class QuoteExtractor:
             pronoun and nominal resolution).
         model_dir: where stanza's models are; stanza's default (``~/stanza_resources``) if None.
         kinds: which kinds of quotation to return, any of ``"direct"``, ``"mixed"`` and
-            ``"indirect"``.
+            ``"indirect"``. The default, ``None``, chooses by the text: news (judged by its
+            density of digits, see :func:`quoteattr.speakers.is_news`) gets all three, since
+            most of what news reports is said indirectly; fiction gets its direct speech only,
+            since a novel's narration reports thoughts and speech that readers do not count as
+            its dialogue.
 
     Raises:
         ConfigError: an option has a value quoteattr does not accept.
@@ -51,7 +58,7 @@ class QuoteExtractor:
         nlp: Any = None,
         coref: bool = False,
         model_dir: str | None = None,
-        kinds: Iterable[str] = DEFAULT_KINDS,
+        kinds: Iterable[str] | None = DEFAULT_KINDS,
     ) -> None:
         if language != "en":
             raise ConfigError(f"language must be 'en' (the only one with word lists), got {language!r}")
@@ -59,10 +66,11 @@ class QuoteExtractor:
             raise ConfigError(f"nlp must be None, 'stanza' or a stanza.Pipeline, got {nlp!r:.80}")
         if isinstance(kinds, str):
             kinds = (kinds,)
-        kinds = tuple(kinds)
-        unknown = [k for k in kinds if k not in QUOTE_KINDS]
-        if unknown or not kinds:
-            raise ConfigError(f"kinds must be a non-empty selection of {QUOTE_KINDS}, got {kinds!r}")
+        if kinds is not None:
+            kinds = tuple(kinds)
+            unknown = [k for k in kinds if k not in QUOTE_KINDS]
+            if unknown or not kinds:
+                raise ConfigError(f"kinds must be None or a non-empty selection of {QUOTE_KINDS}, got {kinds!r}")
         self.language = language
         self.nlp = nlp
         self.coref = coref
@@ -120,8 +128,10 @@ class QuoteExtractor:
         from .assemble import assemble
 
         text = annotation.text
-        quotes = assemble(annotation, find_quoted_spans(text))
-        return [q for q in quotes if q.kind in self.kinds]
+        kinds = self.kinds if self.kinds is not None else (ALL_KINDS if is_news(text) else ("direct",))
+        reported = "indirect" in kinds or "mixed" in kinds
+        quotes = assemble(annotation, find_quoted_spans(text), reported=reported)
+        return [q for q in quotes if q.kind in kinds]
 
     def extract_many(
         self,

@@ -76,6 +76,14 @@ del _g
 QUOTE_GLYPHS = "".join(FAMILY)
 DASHES = "\N{EM DASH}\N{EN DASH}"
 
+# Guillemets may have a space inside them (French: « Oui »); which side depends on direction.
+_SPACED = (
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
+)
+_SPACED_OPEN = "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}"
+_SPACED_CLOSE = "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
+
 # Token kinds of the scan.
 MARK, BREAK, DASH = 0, 1, 2
 # Mark flags.
@@ -199,7 +207,13 @@ def scan(text: str, *, blank_lines: bool | None = None) -> Iterator[Token]:
                         continue  # inside a word (only reached for lone marks at edges)
                     if next_space or nxt not in _CLOSE_PUNCT_AFTER:
                         flags |= WEAK  # the students’ books, goin' home
-            if prev_space and next_space:
+            if g in _SPACED and (next_space or prev_space):
+                # French typography puts a space inside guillemets: « Oui », dit-il.
+                if next_space and not prev_word and g in _SPACED_OPEN:
+                    flags |= OPEN
+                if prev_space and g in _SPACED_CLOSE:
+                    flags |= CLOSE
+            elif prev_space and next_space:
                 # a mark between spaces: it may close a quotation left open, never open one
                 flags = CLOSE | WEAK if g in _APOS else CLOSE
         if flags:

@@ -155,7 +155,7 @@ class Quote:
             "end": self.end,
             "segments": [s.to_list() for s in self.segments],
             "kind": self.kind,
-            "speaker": attrs.asdict(self.speaker, retain_collection_types=False)
+            "speaker": {"name": self.speaker.name, "aliases": list(self.speaker.aliases), "id": self.speaker.id}
             if self.speaker
             else None,
             "speaker_mention": attrs.asdict(self.speaker_mention) if self.speaker_mention else None,

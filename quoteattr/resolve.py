@@ -223,7 +223,7 @@ class Resolver:
         return self._touch(e, pos, mention)
 
     def _add_roles(self, e: Entity, role_words: Iterable[str]) -> None:
-        words = [w.lower() for w in role_words]
+        words = [w.lower() for r in role_words for w in _WORD.findall(r)]
         heads = [w for w in words if w in roles() or w in titles()]
         modifiers = {_key(w) for w in words if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an")}
         for h in heads:

@@ -60,6 +60,15 @@ class _Open:
         self.segments: list[tuple[int, int]] = []
 
 
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without white space at either edge (« Oui » has spaces inside)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _rstrip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -78,7 +87,7 @@ def _reporting_clause() -> regex.Pattern[str]:
             (?:he|she|they|I|we|[\p{{Lu}}][\w'\N{{RIGHT SINGLE QUOTATION MARK}}.-]*
                (?:[ \t]+[\p{{Lu}}][\w'\N{{RIGHT SINGLE QUOTATION MARK}}.-]*){{0,3}})
             [ \t]+(?:\w+ly[ \t]+)?(?:{verbs})\b  # "he said", "Stephen said quietly"
-          | (?:{verbs})[ \t]+(?:he|she|[\p{{Lu}}])  # "said Buck Mulligan"
+          | (?:{verbs})[ \t]+(?:he|she|the|a|an|his|her|[\p{{Lu}}])  # "said Buck Mulligan", "said the soldier"
         )
         """,
         regex.VERBOSE,
@@ -89,8 +98,22 @@ def _reporting_clause() -> regex.Pattern[str]:
 _SPACED_DASH = regex.compile(r"[ \t]+[\N{EM DASH}\N{EN DASH}][ \t]+|,[\N{EM DASH}\N{EN DASH}][ \t]*")
 # After the narrator's words, a dash gives the floor back to the speaker ("— he said, — I come").
 _RESUME_DASH = regex.compile(r"[,.]?[ \t]*([\N{EM DASH}\N{EN DASH}])[ \t]+(?=\S)")
-# Without a dash, the speaker resumes after the narrator's clause ends ("he said. Come up!").
-_CLAUSE_END = regex.compile(r"[,.;!?][ \t]+(?=\S)")
+# Without a dash, the speaker resumes only where the narrator's clause ends in a comma
+# ("—Look at yourself, he said, you dreadful bard!"); after a full stop the words that follow
+# may as well be narration ("he said sternly. He turned away.").
+_CLAUSE_END = regex.compile(r"[,.;!?]")
+
+
+_SPOKEN = regex.compile(r"\b(?:I|I'm|I’m|me|my|we|us|our|you|your|yours)\b|[?!]\s*$", regex.IGNORECASE)
+
+
+def _sounds_spoken(text: str, start: int, end: int) -> bool:
+    """After "he said." does the rest of the line speak (first or second person, a question or
+    an exclamation: "Were you in a funk?") rather than narrate ("He turned away.")?"""
+    rest = text[start:end]
+    if any(g in rest for g in FAMILY):
+        return False  # quotations in marks follow: the line is narrated around them
+    return _SPOKEN.search(rest) is not None
 
 
 def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -112,10 +135,17 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
             said = clause.search(text, pos, end)
         if said is not None and (dash is None or said.start() < dash.start()):
             parts.append((part_start, pos, said.start()))
-            resume = _CLAUSE_END.search(text, said.end(), end)
-            if resume is None:
+            clause_end = _CLAUSE_END.search(text, said.end(), end)
+            if clause_end is None:
                 break
-            pos = part_start = resume.end()
+            if clause_end.group() != "," and not _sounds_spoken(text, clause_end.end(), end):
+                break
+            pos = clause_end.end()
+            while pos < end and text[pos] in " \t":
+                pos += 1
+            if pos >= end or text[pos] in FAMILY:
+                break  # a quotation in marks goes on by itself
+            part_start = pos
             continue
         if dash is None:
             parts.append((part_start, pos, _rstrip_end(text, pos, end)))
@@ -138,7 +168,7 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
     carry: _Open | None = None
 
     def close(entry: _Open, end: int, closer: str, unclosed: bool) -> None:
-        segments = tuple(Span(s, e) for s, e in entry.segments)
+        segments = tuple(Span(*_strip(text, s, e)) for s, e in entry.segments)
         found.append((entry.start, end, segments, entry.glyph + closer, unclosed))
 
     def paragraph(ps: int, pe: int, marks: list) -> _Open | None:
@@ -256,7 +286,7 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
 @functools.cache
 def _verb_pattern() -> regex.Pattern[str]:
     verbs = "|".join(sorted(reporting_verbs(), key=len, reverse=True))
-    return regex.compile(rf"\b(?:{verbs}|according[ \t]+to)\b", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\w-])(?:{verbs}|according[ \t]+to)\b", regex.IGNORECASE)
 
 
 @functools.cache
@@ -264,7 +294,7 @@ def _verb_just_before() -> regex.Pattern[str]:
     """A reporting verb that introduces the quote: 'said “…', 'told reporters on Monday: “…'."""
     verbs = "|".join(sorted(reporting_verbs(), key=len, reverse=True))
     return regex.compile(
-        rf"\b(?:{verbs}|according[ \t]+to)\b(?:[ \t,]+[\w\N{{RIGHT SINGLE QUOTATION MARK}}']+){{0,3}}[ \t]*[,:]?[ \t]*$",
+        rf"(?<![\w-])(?:{verbs}|according[ \t]+to)\b(?:[ \t,]+[\w\N{{RIGHT SINGLE QUOTATION MARK}}']+){{0,3}}[ \t]*[,:]?[ \t]*$",
         regex.IGNORECASE,
     )
 
@@ -303,6 +333,15 @@ def _starts_sentence(text: str, start: int) -> bool:
     return False
 
 
+_TAG_AFTER = regex.compile(r"[ \t]*,[ \t]+\p{Ll}")
+
+
+def _tagged_after(text: str, end: int) -> bool:
+    """Is the quote followed by a comma and a lower-case word, as dialogue is when its tag comes
+    after it and the punctuation stays outside the marks: « Oui », dit-il. 'Yes', he said."""
+    return _TAG_AFTER.match(text, end) is not None
+
+
 def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
     """Is a top-level quoted span speech, why not if not, and is it a fragment of a sentence?"""
     if span.unclosed or len(span.segments) > 1 or not span.style or span.style[0] in DASHES:
@@ -321,7 +360,7 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
     else:
         short = False
     if _starts_sentence(text, span.start):
-        if short and not punctuated and not _cue_near(text, span.start, span.end):
+        if short and not punctuated and not _cue_near(text, span.start, span.end) and not _tagged_after(text, span.end):
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words

@@ -25,7 +25,8 @@ from typing import NamedTuple
 from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, cue_after, cue_before
 from .lexicon import first_names, not_names, roles, titles
-from .model import Cue, Mention, QuotedSpan, Speaker
+from .model import Cue, Mention, QuotedSpan, Span, Speaker
+from .reported import find_reported
 from .resolve import NARRATOR, Entity, Resolver, name_words
 
 # Confidence of each rule: how often it was right on the development corpora (see
@@ -39,6 +40,7 @@ CONFIDENCE = {
     "X:": 0.85,
     "according to X": 0.9,
     "— X": 0.9,
+    "X said that": 0.85,
     "same paragraph": 0.85,
     "paragraph's person": 0.6,
     "turn-taking": 0.55,
@@ -60,13 +62,16 @@ class Attribution(NamedTuple):
     rule: str
     confidence: float
     reason: str | None
+    kind: str = "direct"
+    nested: tuple[Span, ...] = ()
 
 
 class _Q:
     """Working state for one quote."""
 
     __slots__ = (
-        "span", "para_first", "para_last", "found", "entity", "mention", "rule", "conf", "addressees", "vocatives", "reason"
+        "span", "para_first", "para_last", "found", "entity", "mention", "rule", "conf", "addressees", "vocatives",
+        "reason", "kind", "nested",
     )
 
     def __init__(self, span: QuotedSpan, para_first: int, para_last: int) -> None:
@@ -80,6 +85,8 @@ class _Q:
         self.conf = 0.0
         self.addressees: list[Entity] = []
         self.vocatives: list[RawMention] = []
+        self.kind = "direct"
+        self.nested: tuple[Span, ...] = ()
         self.reason: str | None = None
 
 
@@ -121,8 +128,13 @@ def is_news(text: str) -> bool:
     return digits * 1000 >= NEWS_DIGITS_PER_1000 * len(text)
 
 
-def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attribution]:
-    """Speaker, mention, cue, rule and confidence for each top-level speech span."""
+def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False) -> list[Attribution]:
+    """Speaker, mention, cue, rule and confidence for each quotation.
+
+    The quotations are the top-level speech spans, and with ``reported`` the indirect and mixed
+    quotations of the narration too (quoted words inside a mixed one are nested in it; quoted
+    words that no reported clause holds are dropped).
+    """
     text = annotation.text
     paras = annotation.paragraphs
     starts = [p.start for p in paras]
@@ -133,7 +145,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
     quotes = [
         _Q(s, para_of(s.start), para_of(max(s.start, s.end - 1)))
         for s in spans
-        if s.depth == 0 and s.is_speech
+        if s.depth == 0 and s.is_speech and not s.fragment
     ]
     n = len(text)
 
@@ -175,8 +187,17 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
                     found = cue_before(text, lo, prev_para.end)
         q.found = found
 
+    # reported speech in the narration
+    extra: list[_Q] = []
+    if reported:
+        for r in find_reported(text, paras, [s for s in spans if s.depth == 0]):
+            span = QuotedSpan(r.content.start, r.content.end, (r.content,), "", 0, False, True, None, False)
+            rq = _Q(span, para_of(span.start), para_of(max(span.start, span.end - 1)))
+            rq.found, rq.kind, rq.nested = r.found, r.kind, r.nested
+            extra.append(rq)
+
     # narration mentions: scanned names and pronouns, replaced by cue mentions where they meet
-    cue_mentions = {q.found.mention.start: q.found for q in quotes if q.found is not None}
+    cue_mentions = {q.found.mention.start: q.found for q in quotes + extra if q.found is not None}
     known = set()
     for f in cue_mentions.values():
         if f.name:
@@ -210,6 +231,10 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
     entity_at: dict[int, Entity | None] = {}
     for position, _, payload in events:
         entity_at[position] = _resolve(resolver, text, payload)
+
+    if extra:
+        absorbed = {n.start for rq in extra for n in rq.nested}
+        quotes = sorted([q for q in quotes if q.span.start not in absorbed] + extra, key=lambda q: q.span.start)
 
     # quotes: addressees named inside them (vocatives) help turn-taking
     for q in quotes:
@@ -263,6 +288,8 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan]) -> list[Attributi
                 q.rule if speaker is not None or q.mention is not None else "none",
                 round(q.conf, 3) if speaker is not None else 0.0,
                 reason,
+                q.kind,
+                q.nested,
             )
         )
     return out

@@ -42,13 +42,17 @@ def test_command_line_on_each_example_text(path):
     done = run("-m", "quoteattr", str(path))
     assert done.returncode == 0, done.stderr
     text = path.read_text(encoding="utf-8")
-    heads = [line.split()[0] for line in done.stdout.splitlines() if line and not line.startswith(" ")]
-    assert heads and "no" not in heads
-    for head in heads:
-        start, end = map(int, head.split("-"))
-        assert text[start:end].startswith(
-            ('"', "\N{LEFT DOUBLE QUOTATION MARK}", "'", "\N{LEFT SINGLE QUOTATION MARK}")
-        )
+    heads = [line.split()[:2] for line in done.stdout.splitlines() if line and not line.startswith(" ")]
+    assert heads and ["no", "quotations"] not in heads
+    for span, kind in heads:
+        start, end = map(int, span.split("-"))
+        assert kind in ("direct", "mixed", "indirect")
+        if kind == "direct":
+            assert text[start:end].startswith(
+                ('"', "\N{LEFT DOUBLE QUOTATION MARK}", "'", "\N{LEFT SINGLE QUOTATION MARK}")
+            )
+        else:
+            assert text[start:end].strip() == text[start:end] and end > start
 
 
 def test_notebook_tour(tmp_path):

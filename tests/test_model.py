@@ -50,12 +50,6 @@ def test_values_are_frozen(value: object, field: str, new: object) -> None:
     assert getattr(changed, field) == new and changed != value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="Quote.to_dict passes retain_collection_types to attrs.asdict, which the attrs "
-    "namespace does not take: any quote with a speaker fails to serialise",
-)
 def test_quote_round_trips_through_json() -> None:
     """to_dict -> json.dumps -> json.loads -> from_dict gives an equal Quote, every field kept."""
     quote = _full_quote()

@@ -1,0 +1,242 @@
+"""Reported speech — indirect and mixed quotations, found in the narration around the quotes.
+
+A reported quotation is a clause that the text attributes to someone without quoting it word
+for word. The patterns, one function each, over the sentences of each paragraph:
+
+* **complement**: a reporting verb with a clause after it — "Shoigu said (that) cooperation
+  is growing", "He stressed that …", "X told reporters on Monday that …"; without "that" only
+  for the verbs that commonly drop it (say, tell, claim …) and only before a subject;
+* **fronted**: the clause first, the cue after a comma — "Cooperation is growing, said the
+  Russian defense Minister, army General Sergei Shoigu." / "…, the Minister said.";
+* **according to**: "According to X, …" and "…, according to X."
+
+A reported clause that holds quoted words is one *mixed* quotation (the quoted words are nested
+in it). Verbs of thought and belief (think, believe, hope …) are not speech: their clauses are
+not returned. Content spans leave out "that" and the sentence's final punctuation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import NamedTuple
+
+import regex
+
+from .cues import (
+    Found,
+    NP,
+    _back_over_adverbs,
+    _found,
+    cue_after,
+    is_reporting_verb,
+    noun_phrase_after,
+    noun_phrase_before,
+    tokens,
+)
+from .lexicon import reporting_verbs
+from .model import QuotedSpan, Span
+
+# Verbs whose clause may come without "that" ("he said the plan works"). Others need "that".
+_THAT_OPTIONAL = frozenset(
+    "say tell claim add argue insist warn write tweet predict promise suggest admit acknowledge "
+    "announce concede contend declare explain note report state testify vow assert".split()
+)
+# Verbs that are not speech even when followed by a clause.
+_NOT_SPEECH = frozenset("begin continue go speak wonder read laugh sigh sing groan smile".split())
+# Verbs that take the person spoken to before the clause: "told reporters that".
+_WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".split())
+_SUBJECTS = frozenset("he she they it we i you there this these those".split())
+_CLAUSE_START = frozenset("the a an his her their its our my your some many most all no every each".split())
+_ADJUNCT_WORDS = frozenset(
+    """on in at during after before last this next earlier later today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday a an the statement interview
+    conference speech call of with by to for told week month year night morning afternoon
+    evening recent recently also again""".split()
+)
+
+# Sentence ends: ., ! or ? (with closing quotes or brackets) then space and a capital or quote.
+_SENTENCE_END = regex.compile(
+    r"""[.!?\N{HORIZONTAL ELLIPSIS}]+["'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})\]]*
+        (?=\s+["'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}(\[]?[\p{Lu}\d])""",
+    regex.VERBOSE,
+)
+_ABBREVIATION = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sr|Jr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Inc|Co|Corp|Ltd|No|Vol|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|U\.S|a\.m|p\.m)|\b\p{Lu})\.$"
+)
+
+
+class Reported(NamedTuple):
+    """A reported quotation: its content, the cue that reports it, and its kind."""
+
+    content: Span
+    found: Found
+    kind: str  # "indirect" or "mixed"
+    nested: tuple[Span, ...]
+
+
+def sentences(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]``; a sentence never ends inside a quotation."""
+    out = []
+    pos = start
+    qstarts = [q.start for q in quotes]
+    for m in _SENTENCE_END.finditer(text, start, end):
+        cut = m.end()
+        k = bisect.bisect_right(qstarts, m.start()) - 1
+        if k >= 0 and quotes[k].start < m.start() < quotes[k].end - 1:
+            continue  # inside a quotation
+        if m.group().startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 6), m.start() + 1):
+            continue
+        out.append((pos, cut))
+        pos = cut
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _inside(quotes: list[QuotedSpan], qstarts: list[int], pos: int) -> QuotedSpan | None:
+    k = bisect.bisect_right(qstarts, pos) - 1
+    if k >= 0 and quotes[k].start <= pos < quotes[k].end:
+        return quotes[k]
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without surrounding space, a leading "that" or the final punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
+
+
+def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSpan]) -> list[Reported]:
+    """Every reported quotation of ``text``, in order; ``quotes`` are the top-level quoted spans."""
+    top = [q for q in quotes if q.depth == 0]
+    qstarts = [q.start for q in top]
+    found: list[Reported] = []
+    for para in paragraphs:
+        lo = bisect.bisect_left(qstarts, para.start)
+        hi = bisect.bisect_left(qstarts, para.end)
+        local = top[lo:hi]
+        for s, e in sentences(text, para.start, para.end, local):
+            r = _sentence(text, s, e, local)
+            if r is not None:
+                found.append(r)
+    return found
+
+
+def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported | None:
+    """The reported quotation of one sentence, if it has one."""
+    qstarts = [q.start for q in quotes]
+    inner = [q for q in quotes if s <= q.start and q.end <= e]
+    # a sentence that is a quotation with its cue is a direct quote, not reported speech
+    if inner and sum(q.end - q.start for q in inner if q.is_speech and not q.fragment) > 0.6 * (e - s):
+        return None
+    toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
+    if len(toks) < 4:
+        return None
+    return (
+        _according_to(text, s, e, toks, inner)
+        or _fronted(text, s, e, toks, inner)
+        or _complement(text, s, e, toks, inner)
+    )
+
+
+def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]) -> Reported | None:
+    start, end = _trim(text, start, end)
+    if end - start < 8 or len(text[start:end].split()) < 3:
+        return None
+    if found.mention.start < end and start < found.mention.end:
+        return None
+    nested = tuple(q.span for q in inner if start <= q.start and q.end <= end + 1)
+    if nested and nested[0].start <= start and nested[-1].end >= end:
+        return None  # the whole clause is quoted: a direct quote
+    return Reported(Span(start, end), found, "mixed" if nested else "indirect", nested)
+
+
+def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    for k in range(len(toks) - 1):
+        if toks[k].low == "according" and toks[k + 1].low == "to":
+            np = noun_phrase_after(toks, k + 2)
+            if np is None:
+                return None
+            found = _found(toks, (k, k + 2), np, "according to X", text)
+            if k == 0 and np.j < len(toks) and toks[np.j].text == ",":
+                return _make(text, toks[np.j].end, e, found, inner)
+            if k > 0 and toks[k - 1].text == ",":
+                return _make(text, s, toks[k - 1].start, found, inner)
+            return None
+    return None
+
+
+def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Cooperation is growing, said the Minister." / "…, the Minister said." """
+    for k in range(3, len(toks) - 1):
+        if toks[k].text != ",":
+            continue
+        found = cue_after(text, toks[k].start, e)
+        if found is None or found.rule == "according to X" or found.rule == "\N{EM DASH} X":
+            continue
+        if not _speech_verb(found.cue.text):
+            continue
+        return _make(text, s, toks[k].start, found, inner)
+    return None
+
+
+@functools.cache
+def _lemma_of() -> dict[str, str]:
+    return reporting_verbs()
+
+
+def _speech_verb(word: str) -> bool:
+    lemma = _lemma_of().get(word.lower())
+    return lemma is not None and lemma not in _NOT_SPEECH
+
+
+def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Shoigu said (that) …", "He stressed that …", "X told reporters on Monday that …" """
+    for v in range(1, len(toks) - 2):
+        low = toks[v].low
+        if not is_reporting_verb(low) or not _speech_verb(low):
+            continue
+        lemma = _lemma_of()[low]
+        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v))
+        if subject is None:
+            continue
+        k = v + 1
+        if lemma in _WITH_ADDRESSEE:
+            addressee = noun_phrase_after(toks, k) or _object(toks, k)
+            if addressee is not None:
+                k = addressee.j
+        # adjuncts before "that": "said on Monday that", "said in a statement that"
+        m = k
+        while m < len(toks) and m - k < 6 and toks[m].low != "that" and (toks[m].low in _ADJUNCT_WORDS or toks[m].text[:1].isdigit()):
+            m += 1
+        if m < len(toks) and toks[m].low == "that":
+            start = toks[m].end
+        elif lemma in _THAT_OPTIONAL and k < len(toks) and _starts_clause(toks, k):
+            start = toks[k].start
+        else:
+            continue
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, start, e, found, inner)
+    return None
+
+
+def _object(toks: list, k: int) -> NP | None:
+    """A plain object after "told": "reporters", "him", "the crowd"."""
+    if k < len(toks) and toks[k].low in ("him", "her", "them", "me", "us", "reporters", "journalists", "supporters"):
+        return NP(k, k + 1, "nominal")
+    return None
+
+
+def _starts_clause(toks: list, k: int) -> bool:
+    """Does a clause (a subject) start at token ``k``?"""
+    t = toks[k]
+    if t.low in _SUBJECTS or t.low in _CLAUSE_START:
+        return True
+    return t.text[:1].isupper() and t.low not in ("i",) and k + 1 < len(toks) and toks[k + 1].text[:1].isalpha()
