@@ -120,6 +120,8 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool) -> int:
         if _is_cap(t) and t.text[:1].isalpha():
             if j == i and not titled and (t.low in not_names() or _adverb_like(t.low)):
                 break
+            if is_reporting_verb(t.low):
+                break  # a title-case headline: "…, White House Doctor Says"
             if len(t.text) == 1 and j + 1 < n and toks[j + 1].text == ".":
                 j += 2  # an initial: "G." in "G.K. Butterfield"
                 continue
@@ -291,12 +293,23 @@ def _possessive(t: Tok) -> bool:
 def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
     """Any determiner-led noun phrase right before a reporting verb: "the letter", "a narrator
     in the Clinton ad", "Obama's former campaign strategist" — the verb makes it a speaker."""
+    last = toks[j - 1] if j > 0 else None
     for i in range(j - 1, max(-1, j - 7), -1):
         t = toks[i]
         if not t.text[:1].isalnum() or (t.low in _NP_STOP and t.low not in ("in", "of", "for", "at")):
+            # a bare plural after a boundary: "experts say", "labor-policy experts say"
+            if (
+                last is not None
+                and i < j - 1
+                and last.low.endswith("s")
+                and not last.text[:1].isupper()
+                and last.low not in _NP_STOP
+                and all(u.text[:1].isalnum() and u.low not in _NP_STOP for u in toks[i + 1 : j])
+            ):
+                return NP(i + 1, j, "nominal", None, last.low)
             return None
         if (t.low in _DETERMINERS or _possessive(t)) and i < j - 1:
-            if toks[j - 1].low in _DETERMINERS or toks[j - 1].low in _NP_STOP:
+            if toks[j - 1].low in _DETERMINERS or toks[j - 1].low in _NP_STOP or toks[j - 1].low in ("of", "for"):
                 return None
             return NP(i, j, "nominal", None, toks[j - 1].low)
     return None

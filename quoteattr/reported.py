@@ -34,7 +34,7 @@ from .cues import (
     noun_phrase_before,
     tokens,
 )
-from .lexicon import reporting_verbs
+from .lexicon import reporting_verbs, roles
 from .model import QuotedSpan, Span
 
 # Verbs whose clause may come without "that" ("he said the plan works"). Others need "that".
@@ -46,6 +46,8 @@ _THAT_OPTIONAL = frozenset(
 _NOT_SPEECH = frozenset("begin continue go speak wonder read laugh sigh sing groan smile".split())
 # Verbs that take the person spoken to before the clause: "told reporters that".
 _WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".split())
+# Verbs that report a request or an order as "asked X to …".
+_WITH_INFINITIVE = frozenset("ask urge tell warn advise beg implore call invite encourage".split())
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
 _CLAUSE_START = frozenset("the a an his her their its our my your some many most all no every each".split())
 _ADJUNCT_WORDS = frozenset(
@@ -53,6 +55,14 @@ _ADJUNCT_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday a an the statement interview
     conference speech call of with by to for told week month year night morning afternoon
     evening recent recently also again""".split()
+)
+
+# Words after a verb that show no clause follows it.
+_NOT_CLAUSE = frozenset(
+    """about above after against along among around as at before behind below beside between
+    by during for from in into like near of off on onto over since through throughout to toward
+    towards under until upon with within without so yes no nothing something anything it him
+    her them me us so thanks goodbye hello again also too though however otherwise""".split()
 )
 
 # Sentence ends: ., ! or ? (with closing quotes or brackets) then space and a capital or quote.
@@ -141,8 +151,8 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
         return None
     return (
         _according_to(text, s, e, toks, inner)
-        or _fronted(text, s, e, toks, inner)
         or _complement(text, s, e, toks, inner)
+        or _fronted(text, s, e, toks, inner)
     )
 
 
@@ -183,6 +193,13 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if not _speech_verb(found.cue.text):
             continue
+        # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
+        # meeting with …"); a clause after it makes it "X said (that) …", not fronted content
+        after = _token_after(toks, max(found.cue.end, found.mention.end))
+        if after is not None and (after.low == "that" or after.low in _SUBJECTS or after.low == "to"):
+            continue
+        if found.mention.kind == "nominal" and found.role not in roles() and found.cue.text.lower().endswith("s") and found.cue.text.lower() not in ("says", "tells", "asks"):
+            continue
         return _make(text, s, toks[k].start, found, inner)
     return None
 
@@ -207,9 +224,11 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         subject = noun_phrase_before(toks, _back_over_adverbs(toks, v))
         if subject is None:
             continue
+        if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
+            continue  # "the suing states were …", "a flurry of tweets": a noun, not a verb
         k = v + 1
-        if lemma in _WITH_ADDRESSEE:
-            addressee = noun_phrase_after(toks, k) or _object(toks, k)
+        if lemma in _WITH_ADDRESSEE or lemma in _WITH_INFINITIVE:
+            addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
             if addressee is not None:
                 k = addressee.j
         # adjuncts before "that": "said on Monday that", "said in a statement that"
@@ -218,12 +237,37 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             m += 1
         if m < len(toks) and toks[m].low == "that":
             start = toks[m].end
-        elif lemma in _THAT_OPTIONAL and k < len(toks) and _starts_clause(toks, k):
-            start = toks[k].start
+        elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
+            start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
+        elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
+            start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
         else:
-            continue
+            if k < len(toks) and toks[k].text == ",":
+                k += 1  # "Mr. Clarke said, he decided …"
+            if lemma in _THAT_OPTIONAL and k < len(toks) and _starts_clause(toks, k):
+                start = toks[k].start
+            else:
+                continue
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, start, e, found, inner)
+    return None
+
+
+def _token_after(toks: list, pos: int):
+    """The first token that starts at or after character ``pos``."""
+    for t in toks:
+        if t.start >= pos:
+            return t
+    return None
+
+
+def _generic_object(toks: list, k: int) -> NP | None:
+    """ "the candidates", "voters in Ohio": a short noun phrase before "to"."""
+    for m in range(k + 1, min(len(toks), k + 6)):
+        if toks[m].low == "to":
+            return NP(k, m, "nominal")
+        if not toks[m].text[:1].isalnum():
+            return None
     return None
 
 
@@ -235,8 +279,11 @@ def _object(toks: list, k: int) -> NP | None:
 
 
 def _starts_clause(toks: list, k: int) -> bool:
-    """Does a clause (a subject) start at token ``k``?"""
+    """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
+    adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
     t = toks[k]
     if t.low in _SUBJECTS or t.low in _CLAUSE_START:
         return True
-    return t.text[:1].isupper() and t.low not in ("i",) and k + 1 < len(toks) and toks[k + 1].text[:1].isalpha()
+    if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
+        return False
+    return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
