@@ -46,6 +46,8 @@ _THAT_OPTIONAL = frozenset(
 _NOT_SPEECH = frozenset("begin continue go speak wonder read laugh sigh sing groan smile".split())
 # Verbs that take the person spoken to before the clause: "told reporters that".
 _WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".split())
+# Verbs whose report follows a particle: "called for …", "called on X to …".
+_WITH_PARTICLE = frozenset({("call", "for"), ("call", "on")})
 # Verbs that report a request or an order as "asked X to …".
 _WITH_INFINITIVE = frozenset("ask urge tell warn advise beg implore call invite encourage".split())
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
@@ -171,7 +173,7 @@ def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]
 def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     for k in range(len(toks) - 1):
         if toks[k].low == "according" and toks[k + 1].low == "to":
-            np = noun_phrase_after(toks, k + 2)
+            np = noun_phrase_after(toks, k + 2) or _source_after(toks, k + 2)
             if np is None:
                 return None
             found = _found(toks, (k, k + 2), np, "according to X", text)
@@ -227,7 +229,19 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
             continue  # "the suing states were …", "a flurry of tweets": a noun, not a verb
         k = v + 1
-        if lemma in _WITH_ADDRESSEE or lemma in _WITH_INFINITIVE:
+        if k + 1 < len(toks) and (lemma, toks[k].low) in _WITH_PARTICLE:
+            # "called for more school investment", "accused her of lying", "called on people to …"
+            k += 1
+            if toks[k - 1].low == "for":
+                found = _found(toks, (v, k), subject, "X said that", text)
+                return _make(text, toks[k].start, e, found, inner)
+        if lemma in _WITH_ADDRESSEE or lemma in _WITH_INFINITIVE or lemma == "accuse":
+            addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
+            if addressee is not None:
+                k = addressee.j
+            if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
+                found = _found(toks, (v, v + 1), subject, "X said that", text)
+                return _make(text, toks[k + 1].start, e, found, inner)
             addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
             if addressee is not None:
                 k = addressee.j
@@ -259,6 +273,15 @@ def _token_after(toks: list, pos: int):
         if t.start >= pos:
             return t
     return None
+
+
+def _source_after(toks: list, k: int) -> NP | None:
+    """A source named by any words up to punctuation: "according to the Bureau of Justice
+    Statistics", "according to census data"."""
+    m = k
+    while m < len(toks) and m - k < 8 and toks[m].text[:1].isalnum():
+        m += 1
+    return NP(k, m, "nominal") if m > k else None
 
 
 def _generic_object(toks: list, k: int) -> NP | None:
