@@ -126,7 +126,8 @@ def _mention_pattern() -> regex.Pattern[str]:
         rf"""
           \b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
         | (?P<title>(?:(?:{titles_re})\.?[ \t]+)*)                                # titles
-          (?P<name>(?:\p{{Lu}}\.[ \t]?){{0,3}}                                     # initials
+          (?P<name>(?:(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?=\p{{Lu}}))?  # de Worms
+            (?:\p{{Lu}}\.[ \t]?){{0,3}}                                              # initials
             {word}                                                               # capitalised words
             (?:[ \t]+(?:\p{{Lu}}\.(?!\w)|{word}
                    |(?:de|van|von|le|la|du|da|di|del|der|bin|al)(?=[ \t]+\p{{Lu}})))*)

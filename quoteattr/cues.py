@@ -290,12 +290,17 @@ def _possessive(t: Tok) -> bool:
     return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and t.text[:1].isupper()
 
 
+_OBJECT_PRONOUNS = frozenset("him her them me us it his their".split())
+
+
 def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
     """Any determiner-led noun phrase right before a reporting verb: "the letter", "a narrator
     in the Clinton ad", "Obama's former campaign strategist" — the verb makes it a speaker."""
     last = toks[j - 1] if j > 0 else None
     for i in range(j - 1, max(-1, j - 7), -1):
         t = toks[i]
+        if t.low in _OBJECT_PRONOUNS or is_reporting_verb(t.low) or (i < j - 1 and t.low.endswith("ed") and i > 0 and toks[i - 1].low not in _DETERMINERS):
+            return None  # "the bar greeted him": a clause, not a noun phrase
         if not t.text[:1].isalnum() or (t.low in _NP_STOP and t.low not in ("in", "of", "for", "at")):
             # a bare plural after a boundary: "experts say", "labor-policy experts say"
             if (

@@ -46,7 +46,10 @@ def _key(word: str) -> str:
 class Entity:
     """A person met in the text (mutable while the document is read)."""
 
-    __slots__ = ("id", "forms", "words", "title", "titles", "gender", "roles", "last", "first", "mentions", "described")
+    __slots__ = (
+        "id", "forms", "words", "title", "titles", "gender", "roles", "last", "first", "mentions", "described",
+        "subject_at",
+    )
 
     def __init__(self, eid: str, pos: int) -> None:
         self.id = eid
@@ -60,6 +63,7 @@ class Entity:
         self.first = pos
         self.mentions: list[Mention] = []
         self.described = False
+        self.subject_at = -1  # where the person was last the subject of a sentence
 
     def canonical(self) -> str:
         if self.id == NARRATOR and not self.forms:
@@ -244,7 +248,10 @@ class Resolver:
                 if h not in e.roles:
                     continue
                 have = e.roles[h]
-                score = 1.0 + (len(modifiers & have) - len(modifiers - have) * 0.5 if modifiers else 0.0)
+                # words that match count for; words the holder was never described with count
+                # against only when it was described at all ("the staring Professor" is still
+                # the Professor)
+                score = 1.0 + len(modifiers & have) - (0.5 * len(modifiers - have) if have else 0.0)
                 score += e.last / 1e9  # the most recent wins a tie
                 if score > best_score:
                     best, best_score = e, score
@@ -296,8 +303,14 @@ class Resolver:
             best = self.name(surname, pos, title=title)
         return best
 
-    def pronoun(self, word: str, pos: int, mention: Mention | None = None) -> Entity | None:
-        """The person a third-person pronoun refers to: the latest whose gender agrees."""
+    def pronoun(
+        self, word: str, pos: int, mention: Mention | None = None, *, subjects_since: int | None = None
+    ) -> Entity | None:
+        """The person a third-person pronoun refers to: the latest whose gender agrees.
+
+        With ``subjects_since``, a person of that gender who was the subject of a sentence since
+        that position comes first ("Jock stopped to talk to Beaver. “Well,” he said": Jock).
+        """
         low = word.lower()
         if low in ("i", "me", "my", "myself"):
             return self.narrator(pos, mention)
@@ -305,11 +318,16 @@ class Resolver:
         if number != "sg" or gender not in "mf":
             return None
         best = None
+        subject = None
         for e in reversed(self.entities):
             if e.id == NARRATOR or pos - e.last > PRONOUN_REACH or e.gender not in (gender, "x"):
                 continue
             if best is None or e.last > best.last:
                 best = e
+            if subjects_since is not None and e.subject_at >= subjects_since:
+                if subject is None or e.subject_at > subject.subject_at:
+                    subject = e
+        best = subject or best
         if best is None:
             return None
         best.add_gender(gender)  # "Shoigu ... he said": learn Shoigu's gender

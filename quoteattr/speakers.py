@@ -20,6 +20,8 @@ the reason says so.
 from __future__ import annotations
 
 import bisect
+
+import regex
 from typing import NamedTuple
 
 from .annotation import Annotation, RawMention, scan_mentions
@@ -230,7 +232,12 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     resolver = Resolver(annotation)
     entity_at: dict[int, Entity | None] = {}
     for position, _, payload in events:
-        entity_at[position] = _resolve(resolver, text, payload)
+        para_start = paras[para_of(position)].start if paras else 0
+        e = entity_at[position] = _resolve(resolver, text, payload, para_start)
+        if e is not None and _subject_position(text, position, para_start) and (
+            text[position : position + 3].lower() not in ("him", "his", "her")
+        ):
+            e.subject_at = position
 
     if extra:
         absorbed = {n.start for rq in extra for n in rq.nested}
@@ -258,6 +265,8 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
             if q.entity is None:
                 conf *= UNRESOLVED_FACTOR
             q.conf = conf
+    if not news_like:
+        _alternate_pronouns(quotes, text)
     _same_paragraph(quotes)
     _paragraph_person(quotes, resolver, entity_at, mentions_by_para, news_like, text, paras)
     if news_like:
@@ -295,7 +304,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     return out
 
 
-def _resolve(resolver: Resolver, text: str, payload: object) -> Entity | None:
+def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0) -> Entity | None:
     if isinstance(payload, Found):
         m = payload.mention
         chained = resolver.chain_entity(m.start, m.end, m.start)
@@ -303,7 +312,8 @@ def _resolve(resolver: Resolver, text: str, payload: object) -> Entity | None:
             resolver._touch(chained, m.start, m)
             return chained
         if m.kind == "pronoun":
-            return resolver.pronoun(m.text, m.start, m)
+            # the cue's "he" is most likely the subject of the paragraph's narration
+            return resolver.pronoun(m.text, m.start, m, subjects_since=para_start)
         if m.kind == "name" and payload.name:
             a, b = payload.name
             role_words = text[m.start : a].split()
@@ -325,7 +335,11 @@ def _resolve(resolver: Resolver, text: str, payload: object) -> Entity | None:
     role_words = []
     if raw.title:
         # the words before a title qualify the role: "French defense Minister Jean-Yves Le Drian"
-        role_words = text[max(0, raw.start - 40) : raw.start].split()[-3:] + text[raw.start : raw.name_start].split()
+        # (only as modifiers: a title or role among them belongs to someone else)
+        before = regex.split(r"[.,;:!?()\[\]\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]", text[max(0, raw.start - 40) : raw.start])[-1]
+        role_words = [
+            w for w in before.split()[-3:] if w.lower() not in roles() and w.lower() not in titles()
+        ] + text[raw.start : raw.name_start].split()
     return resolver.name(text[raw.name_start : raw.end], raw.start, title=raw.title, role_words=role_words, mention=mention)
 
 
@@ -381,6 +395,39 @@ def _name_narrator(quotes: list[_Q], resolver: Resolver, text: str) -> None:
         name = max(counts, key=lambda k: counts[k])
         if counts[name] >= 2 and counts[name] * 3 >= sum(counts.values()):
             narrator.forms[name] = counts[name]
+
+
+def _alternate_pronouns(quotes: list[_Q], text: str) -> None:
+    """In dialogue, "he said" answering the previous speaker is the one before them.
+
+    The pronoun of a cue was first resolved to the latest person of its gender. When that is the
+    speaker of the quote paragraph just before, and the one before that was someone else of a
+    gender the pronoun fits, the exchange alternates: the pronoun is theirs. A speaker named in
+    the narration of the quote's own paragraph is left alone.
+    """
+    prev_para: tuple[int, Entity | None] = (-2, None)
+    prev2: Entity | None = None
+    for q in quotes:
+        first = q.para_first
+        if first != prev_para[0]:
+            if q.found is not None and q.found.mention.kind == "pronoun" and q.entity is not None:
+                a = prev_para[1]
+                pronoun_gender = {"he": "m", "she": "f"}.get(q.found.mention.text.lower())
+                if (
+                    pronoun_gender
+                    and first - prev_para[0] == 1
+                    and q.entity is a
+                    and prev2 is not None
+                    and prev2 is not a
+                    and prev2.gender in (pronoun_gender, "x")
+                    and not _addressed(q, prev2)
+                ):
+                    q.entity = prev2
+                    q.rule = "X said"
+            prev2 = prev_para[1] if first - prev_para[0] == 1 else None
+            prev_para = (q.para_last, q.entity)
+        elif q.entity is not None:
+            prev_para = (q.para_last, prev_para[1] or q.entity)
 
 
 def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolver | None = None) -> None:
