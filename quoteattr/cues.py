@@ -375,7 +375,7 @@ def _generic_nominal_after(toks: list[Tok], i: int) -> NP | None:
     m = i + 1
     while m < len(toks) and m - i <= 4 and toks[m].text[:1].isalnum() and toks[m].low not in _NP_STOP:
         m += 1
-    if m == i + 1 or (m < len(toks) and toks[m].text[:1].isalnum()):
+    if m == i + 1 or (m < len(toks) and toks[m].text[:1].isalnum() and toks[m].low not in _NP_STOP):
         return None
     return NP(i, m, "nominal", None, toks[m - 1].low)
 

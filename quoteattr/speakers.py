@@ -45,6 +45,7 @@ CONFIDENCE = {
     "X said that": 0.85,
     "same paragraph": 0.85,
     "paragraph's person": 0.6,
+    "after narration": 0.5,
     "turn-taking": 0.55,
     "addressed": 0.6,
     "continues": 0.7,
@@ -273,6 +274,8 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
         _continuation(quotes)
     else:
         _turn_taking(quotes, resolver)
+        _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
+        _turn_taking(quotes, resolver)
 
     _name_narrator(quotes, resolver, text)
 
@@ -500,6 +503,29 @@ def _paragraph_person(
                     people.append(e)
         if len(people) == 1 or (people and not news_like):
             _take(q, people[0], "paragraph's person", None, resolver)
+
+
+def _after_narration(
+    quotes: list[_Q],
+    resolver: Resolver,
+    entity_at: dict[int, Entity | None],
+    mentions_by_para: dict[int, list[int]],
+    text: str,
+    paras: tuple,
+) -> None:
+    """Dialogue: a quote paragraph right after a paragraph of pure narration is spoken by the
+    person that narration was about ("Mr. Wells bowed his head.\n\n“As I was about to …”")."""
+    quote_paras = {p for q in quotes for p in range(q.para_first, q.para_last + 1)}
+    for q in quotes:
+        if q.entity is not None or q.para_first == 0 or q.para_first - 1 in quote_paras:
+            continue
+        p = q.para_first - 1
+        lo = paras[p].start
+        for position in sorted(mentions_by_para.get(p, ())):
+            e = entity_at.get(position)
+            if e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
+                _take(q, e, "after narration", None, resolver)
+                break
 
 
 def _continuation(quotes: list[_Q]) -> None:
