@@ -307,9 +307,14 @@ def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
                 last is not None
                 and i < j - 1
                 and last.low.endswith("s")
+                and last.low not in _NOT_PLURAL
                 and not last.text[:1].isupper()
                 and last.low not in _NP_STOP
-                and all(u.text[:1].isalnum() and u.low not in _NP_STOP for u in toks[i + 1 : j])
+                and j - i <= 4
+                and all(
+                    u.text[:1].isalnum() and u.low not in _NP_STOP and u.low not in SUBJECT_PRONOUNS and u.low not in _BETWEEN
+                    for u in toks[i + 1 : j]
+                )
             ):
                 return NP(i + 1, j, "nominal", None, last.low)
             return None
@@ -344,7 +349,16 @@ def _found(toks: list[Tok], cue: tuple[int, int], np: NP, rule: str, text: str) 
 
 # Adverbs and auxiliaries that may stand between a speaker and the verb: "he also said",
 # "she has since said", "it further wrote".
-_BETWEEN = frozenset("also further then later again still even just once since has had have would will".split())
+_BETWEEN = frozenset(
+    """also further then later again still even just once since has had have would will soon
+    afterwards presently now immediately instantly suddenly at last""".split()
+)
+# Words ending in -s that are not plural nouns.
+_NOT_PLURAL = frozenset(
+    """always sometimes perhaps besides nevertheless thus towards afterwards backwards forwards
+    hers its yours ours theirs is was has does this his as us yes unless less across plus
+    whereas alas""".split()
+)
 
 
 def _is_adverb(low: str) -> bool:
