@@ -170,8 +170,9 @@ def extract_many(
 
     Args:
         extractor: the :class:`~quoteattr.QuoteExtractor` whose options to use.
-        texts: the documents: each a ``str``, a dict with a ``"text"`` key (and an ``"id"``,
-            carried to the result; other keys are ignored), or an annotated stanza Document.
+        texts: the documents: each a ``str``, a dict (any mapping) with a ``"text"`` key and
+            an ``"id"`` carried to the result (other keys are ignored), or an annotated
+            stanza Document.
             Read lazily, so a generator over a large file is fine.
         processes: how many processes extract at once. ``1`` (default) works in this
             process with ``extractor`` itself; more start a pool of workers that each build
