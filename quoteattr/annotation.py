@@ -124,8 +124,9 @@ def _mention_pattern() -> regex.Pattern[str]:
     word = r"\p{Lu}[\p{L}\p{M}]*(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{M}]+)*"
     return regex.compile(
         rf"""
-          \b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
-        | (?P<title>(?:(?:{titles_re})\.?[ \t]+)*)                                # titles
+          (?=[hHsSmMI])\b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
+        | (?=\p{{Lu}}|(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+\p{{Lu}})  # (cheap first check)
+          (?P<title>(?:(?:{titles_re})\.?[ \t]+)*)                                # titles
           (?P<name>(?:(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?=\p{{Lu}}))?  # de Worms
             (?:\p{{Lu}}\.[ \t]?){{0,3}}                                              # initials
             {word}                                                               # capitalised words

@@ -134,15 +134,38 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
         lo = bisect.bisect_left(qstarts, para.start)
         hi = bisect.bisect_left(qstarts, para.end)
         local = top[lo:hi]
+        cues = cue_positions(text, para.start, para.end)
+        if not cues:
+            continue
         for s, e in sentences(text, para.start, para.end, local):
-            r = _sentence(text, s, e, local)
+            r = _sentence(text, s, e, local, cues)
             if r is not None:
                 found.append(r)
     return found
 
 
-def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported | None:
+_WORDS = regex.compile(r"[A-Za-z]+")
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(reporting_verbs()) | {"according"}
+
+
+def cue_positions(text: str, start: int, end: int) -> list[int]:
+    """Where the words that can cue reported speech start: a reporting verb or "according".
+
+    One pass over the words; sentences without such a word are then skipped at once.
+    """
+    words = _cue_words()
+    return [m.start() for m in _WORDS.finditer(text, start, end) if m.group().lower() in words]
+
+
+def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
     """The reported quotation of one sentence, if it has one."""
+    k = bisect.bisect_left(cues, s)
+    if k == len(cues) or cues[k] >= e:
+        return None
     qstarts = [q.start for q in quotes]
     inner = [q for q in quotes if s <= q.start and q.end <= e]
     # a sentence that is a quotation with its cue is a direct quote, not reported speech
@@ -167,6 +190,8 @@ def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]
     nested = tuple(q.span for q in inner if start <= q.start and q.end <= end + 1)
     if nested and nested[0].start <= start and nested[-1].end >= end:
         return None  # the whole clause is quoted: a direct quote
+    if nested:
+        end = max(end, nested[-1].end)  # a quotation ending in the trimmed comma stays inside
     return Reported(Span(start, end), found, "mixed" if nested else "indirect", nested)
 
 

@@ -159,6 +159,7 @@ class Resolver:
 
     def __init__(self, annotation: Annotation | None = None) -> None:
         self.entities: list[Entity] = []
+        self._recent: dict[str, Entity] = {}  # people by their latest mention, oldest first
         self._by_word: dict[str, list[Entity]] = {}
         self._chain_of: dict[tuple[int, int], int] = {}
         self._chain_entity: dict[int, Entity] = {}
@@ -176,7 +177,11 @@ class Resolver:
         return e
 
     def _touch(self, e: Entity, pos: int, mention: Mention | None) -> Entity:
-        e.last = max(e.last, pos)
+        if pos >= e.last:
+            e.last = pos
+            # keep the recency order: the latest mentioned person last
+            self._recent.pop(e.id, None)
+            self._recent[e.id] = e
         if mention is not None:
             e.mentions.append(mention)
         return e
@@ -319,8 +324,10 @@ class Resolver:
             return None
         best = None
         subject = None
-        for e in reversed(self.entities):
-            if e.id == NARRATOR or pos - e.last > PRONOUN_REACH or e.gender not in (gender, "x"):
+        for e in reversed(self._recent.values()):
+            if pos - e.last > PRONOUN_REACH:
+                break  # the rest were mentioned even earlier
+            if e.id == NARRATOR or e.gender not in (gender, "x"):
                 continue
             if best is None or e.last > best.last:
                 best = e

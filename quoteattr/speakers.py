@@ -554,11 +554,15 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
     def speaker(k: int) -> Entity | None:
         return paras[k][0].entity if 0 <= k < len(paras) else None
 
+    # run[k]: the index of the first quote paragraph of the unbroken run that holds paragraph k
+    run: list[int] = []
+    for k in range(len(paras)):
+        joined = k > 0 and paras[k][0].para_first - paras[k - 1][-1].para_last == 1
+        run.append(run[-1] if joined else k)
+
     def adjacent(k: int, m: int) -> bool:
-        lo, hi = min(k, m), max(k, m)
-        return 0 <= lo and hi < len(paras) and all(
-            paras[x + 1][0].para_first - paras[x][-1].para_last == 1 for x in range(lo, hi)
-        )
+        """Are quote paragraphs k and m in one run of adjacent quote paragraphs?"""
+        return 0 <= min(k, m) and max(k, m) < len(paras) and run[k] == run[m]
 
     def assign(k: int, e: Entity) -> None:
         for q in paras[k]:
