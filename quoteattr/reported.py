@@ -167,9 +167,9 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     if k == len(cues) or cues[k] >= e:
         return None
     qstarts = [q.start for q in quotes]
-    inner = [q for q in quotes if s <= q.start and q.end <= e]
+    inner = [q for q in quotes if q.start < e and s < q.end]  # the quotations the sentence meets
     # a sentence that is a quotation with its cue is a direct quote, not reported speech
-    if inner and sum(q.end - q.start for q in inner if q.is_speech and not q.fragment) > 0.6 * (e - s):
+    if inner and sum(min(q.end, e) - max(q.start, s) for q in inner if q.is_speech and not q.fragment) > 0.6 * (e - s):
         return None
     toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
     if len(toks) < 4:
@@ -182,6 +182,13 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
 
 
 def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]) -> Reported | None:
+    # a quotation that reaches across the clause's edge (one running on into the next
+    # paragraph) is not cut in two: the clause stops where it starts, or starts where it ends
+    for q in inner:
+        if q.start < start < q.end:
+            start = q.end
+        if start < q.start < end < q.end:
+            end = q.start
     start, end = _trim(text, start, end)
     if end - start < 8 or len(text[start:end].split()) < 3:
         return None
