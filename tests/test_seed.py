@@ -82,3 +82,74 @@ def test_extract_with_all_kinds_does_not_return_the_scare_quote() -> None:
     assert "\N{LEFT DOUBLE QUOTATION MARK}Islamic state\N{RIGHT DOUBLE QUOTATION MARK}" not in [
         q.text for q in quotes
     ]
+
+
+GOLD_INDIRECT = [q for q in SEED["quotes"] if q["type"] == "indirect"]
+ALL_KINDS = ("direct", "mixed", "indirect")
+# The two headline lines "Shoigu: of cooperation …" paraphrase Shoigu; the gold notes say they
+# are not counted either way, so a reported quote found there is neither wanted nor wrong.
+HEADLINE_END = TEXT.index("MOSCOW, December 21.")
+
+
+def _overlapping(quotes: list[quoteattr.Quote], start: int, end: int) -> list[quoteattr.Quote]:
+    return [q for q in quotes if q.start < end and start < q.end]
+
+
+def test_direct_quotes_have_their_speakers() -> None:
+    """Shoigu's two quotes and Le Drian's four ("he said", both "said the Minister of defence of
+    France", "said Le Drian") carry the canonical names of the gold."""
+    expected = ["Sergei Shoigu"] * 2 + ["Jean-Yves Le Drian"] * 4
+    assert [g["speaker"] for g in GOLD_DIRECT] == expected
+    quotes = quoteattr.extract(TEXT, kinds=("direct",))
+    assert [q.speaker.name if q.speaker else None for q in quotes] == expected
+
+
+@pytest.mark.parametrize("gold", GOLD_DIRECT, ids=[f"quote@{q['start']}" for q in GOLD_DIRECT])
+def test_direct_quote_speaker_mention_and_cue(gold: dict) -> None:
+    """Each direct quote points at the gold's speaker mention ("Shoigu", "he", "the Minister of
+    defence of France", "Le Drian") and at its cue, with offsets that slice back to their text."""
+    (quote,) = _overlapping(quoteattr.extract(TEXT, kinds=("direct",)), gold["start"], gold["end"])
+    mention, cue = quote.speaker_mention, quote.cue
+    assert mention is not None and cue is not None
+    assert TEXT[mention.start : mention.end] == mention.text
+    assert TEXT[cue.start : cue.end] == cue.text
+    assert any(mention.start < end and start < mention.end for start, end in gold["speaker_mentions"])
+    assert (cue.start, cue.end) == tuple(gold["cue"])
+
+
+def test_one_speaker_id_per_person() -> None:
+    """All quotes of one person share a speaker id, and the two ministers have different ones."""
+    ids: dict[str, set[str]] = {}
+    for q in quoteattr.extract(TEXT, kinds=ALL_KINDS):
+        if q.speaker is not None:
+            ids.setdefault(q.speaker.name, set()).add(q.speaker.id)
+    assert set(ids) == {"Sergei Shoigu", "Jean-Yves Le Drian"}
+    assert all(len(found) == 1 for found in ids.values()), ids
+    assert ids["Sergei Shoigu"] != ids["Jean-Yves Le Drian"]
+
+
+def test_indirect_quotes_are_found_with_their_speakers() -> None:
+    """At least five of the six reported (indirect) gold quotes are found — an indirect or mixed
+    quote over the gold content — with the gold speaker's canonical name."""
+    quotes = [q for q in quoteattr.extract(TEXT, kinds=ALL_KINDS) if q.kind != "direct"]
+    assert len(GOLD_INDIRECT) == 6
+    right, wrong = [], []
+    for gold in GOLD_INDIRECT:
+        names = [
+            q.speaker.name if q.speaker else None for q in _overlapping(quotes, gold["start"], gold["end"])
+        ]
+        (right if gold["speaker"] in names else wrong).append((gold["text"][:40], gold["speaker"], names))
+    assert len(right) >= 5, f"found with the right speaker: {len(right)} of 6; missed: {wrong}"
+
+
+def test_no_narration_is_reported_as_speech() -> None:
+    """Every indirect or mixed quote returned overlaps a gold quotation: narration such as "He
+    also recalled his two previous meetings with Shoigu" is not reported speech."""
+    quotes = [q for q in quoteattr.extract(TEXT, kinds=ALL_KINDS) if q.kind != "direct"]
+    stray = [
+        q.text
+        for q in quotes
+        if q.start >= HEADLINE_END
+        and not any(q.start < g["end"] and g["start"] < q.end for g in SEED["quotes"])
+    ]
+    assert stray == []
