@@ -79,7 +79,9 @@ class Annotation:
 
 
 _BLANK_LINES = regex.compile(r"(?:\r\n|\n|\r)[^\S\r\n]*(?:\r\n|\n|\r)\s*")
-_LINE_PARAGRAPH = regex.compile(r"[^\r\n]*\S[^\r\n]*")
+# a line with something on it, tried only where a line starts: tried at every position, a
+# long line of spaces cost time quadratic in its length
+_LINE_PARAGRAPH = regex.compile(r"(?<![^\r\n])[^\S\r\n]*\S[^\r\n]*")
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
