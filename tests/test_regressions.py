@@ -21,12 +21,12 @@ def test_mixed_quote_keeps_a_nested_quote_ending_in_the_trimmed_comma() -> None:
     The clause's content drops its final punctuation; an unclosed quotation ending in that
     comma was listed in ``nested`` while reaching one character past the quote's end.
     """
-    text = "Ann said: \N{LEFT DOUBLE QUOTATION MARK}we \N{LEFT DOUBLE QUOTATION MARK}we,\N{RIGHT DOUBLE QUOTATION MARK} 42,\N{RIGHT DOUBLE QUOTATION MARK}\nAnn said: \N{LEFT DOUBLE QUOTATION MARK}we,\n\n"
+    text = "Shoigu said that cooperation with France was growing and was now \N{LEFT DOUBLE QUOTATION MARK}useful,\n"
     quotes = quoteattr.extract(text, kinds=ALL_KINDS)
     check_quotes(text, quotes)
-    mixed = [q for q in quotes if q.kind == "mixed"]
-    assert [q.text for q in mixed] == ["Ann said: \N{LEFT DOUBLE QUOTATION MARK}we,"]
-    assert [text[s.start : s.end] for s in mixed[0].nested] == ["\N{LEFT DOUBLE QUOTATION MARK}we,"]
+    [mixed] = [q for q in quotes if q.kind == "mixed"]
+    assert mixed.text.endswith("\N{LEFT DOUBLE QUOTATION MARK}useful,")
+    assert [text[s.start : s.end] for s in mixed.nested] == ["\N{LEFT DOUBLE QUOTATION MARK}useful,"]
 
 
 def test_a_long_line_of_spaces_is_read_in_linear_time() -> None:
