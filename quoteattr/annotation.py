@@ -78,7 +78,7 @@ class Annotation:
         return any(w.deprel for w in self.words[:50])
 
 
-_BLANK_LINES = regex.compile(r"(?:\r\n|\n|\r)[^\S\r\n]*(?:\r\n|\n|\r)\s*")
+_BLANK_LINES = regex.compile(r"(?>\r\n|\n|\r)[^\S\r\n]*(?>\r\n|\n|\r)\s*")
 # a line with something on it, tried only where a line starts: tried at every position, a
 # long line of spaces cost time quadratic in its length
 _LINE_PARAGRAPH = regex.compile(r"(?<![^\r\n])[^\S\r\n]*\S[^\r\n]*")

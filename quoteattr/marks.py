@@ -98,10 +98,10 @@ _MARK_BRANCHES = r"""
   | [{dashes}]                                    # a dash: dialogue if it starts a paragraph
 """
 _BLANK_LINE_BREAK = r"""
-  | (?: \r\n | \n | \r ) (?: [^\S\r\n]* (?: \r\n | \n | \r ) )+   # paragraphs end at a blank line
+  | (?> \r\n | \n | \r ) (?: [^\S\r\n]* (?> \r\n | \n | \r ) )+   # paragraphs end at a blank line
 """
 _LINE_BREAK = r"""
-  | (?: \r\n | \n | \r ) (?: [^\S\r\n]* (?: \r\n | \n | \r ) )*   # paragraphs end at each line break
+  | (?> \r\n | \n | \r ) (?: [^\S\r\n]* (?> \r\n | \n | \r ) )*   # paragraphs end at each line break
 """
 
 
@@ -115,8 +115,9 @@ def _compile(breaks: str) -> regex.Pattern[str]:
 
 _SCAN_BLANK = _compile(_BLANK_LINE_BREAK)
 _SCAN_LINES = _compile(_LINE_BREAK)
-_HAS_BLANK_LINE = regex.compile(r"(?:\r\n|\n|\r)[^\S\r\n]*(?:\r\n|\n|\r)")
-_LONG_LINE = regex.compile(r"^[^\r\n]{100}", regex.MULTILINE)
+_HAS_BLANK_LINE = regex.compile(r"(?>\r\n|\n|\r)[^\S\r\n]*(?>\r\n|\n|\r)")
+# (a line starts after any line break, a lone \r included: not what MULTILINE's ^ knows)
+_LONG_LINE = regex.compile(r"(?:\A|(?<=[\r\n]))[^\r\n]{100}")
 
 # Words that begin with an elision apostrophe: 'tis, 'twas, 'em, rock 'n' roll, the '90s.
 _ELISION = regex.compile(

@@ -36,6 +36,7 @@ from .cues import (
 )
 from .lexicon import reporting_verbs, roles
 from .model import QuotedSpan, Span
+from .spans import starts_sentence
 
 # Verbs whose clause may come without "that" ("he said the plan works"). Others need "that".
 _THAT_OPTIONAL = frozenset(
@@ -132,6 +133,8 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     found: list[Reported] = []
     for para in paragraphs:
         lo = bisect.bisect_left(qstarts, para.start)
+        if lo > 0 and top[lo - 1].end > para.start:
+            lo -= 1  # a quotation from the paragraph before runs on into this one
         hi = bisect.bisect_left(qstarts, para.end)
         local = top[lo:hi]
         cues = cue_positions(text, para.start, para.end)
@@ -189,6 +192,8 @@ def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]
             start = q.end
         if start < q.start < end < q.end:
             end = q.start
+        if start < q.start < end and q.is_speech and not q.fragment and starts_sentence(text, q.start):
+            end = q.start  # a quotation that opens a line of its own is not part of the clause
     start, end = _trim(text, start, end)
     if end - start < 8 or len(text[start:end].split()) < 3:
         return None

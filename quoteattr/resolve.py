@@ -377,10 +377,14 @@ class Resolver:
 
     # -- lookups -----------------------------------------------------------------------------
 
-    def mention_before(self, e: Entity, pos: int) -> Mention | None:
-        """The latest mention of ``e`` that starts before ``pos`` (or its first one)."""
-        best = None
+    def mention_near(self, e: Entity, start: int, end: int) -> Mention | None:
+        """The mention of ``e`` to show for a quote at ``[start, end)``: the latest one before it,
+        else the first one after it; never one inside it."""
+        before = after = None
         for m in e.mentions:
-            if m.start < pos and (best is None or m.start > best.start):
-                best = m
-        return best or (e.mentions[0] if e.mentions else None)
+            if m.end <= start:
+                if before is None or m.start > before.start:
+                    before = m
+            elif m.start >= end and (after is None or m.start < after.start):
+                after = m
+        return before or after

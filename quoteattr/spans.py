@@ -302,7 +302,7 @@ def _verb_just_before() -> regex.Pattern[str]:
 def _cue_near(text: str, start: int, end: int) -> bool:
     """A reporting verb or a colon in the same sentence: short quoted words are then speech."""
     before = text[max(0, start - 80) : start]
-    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
     before = before[cut + 1 :]
     if before.rstrip().endswith(":"):
         return True
@@ -310,7 +310,7 @@ def _cue_near(text: str, start: int, end: int) -> bool:
     if verbs.search(before):
         return True
     after = text[end : end + 60]
-    stop = regex.search(r"[.!?\n]", after)
+    stop = regex.search(r"[.!?\r\n]", after)
     return verbs.search(after, 0, stop.start() if stop else len(after)) is not None
 
 
@@ -320,7 +320,7 @@ _SENTENCE_START = frozenset(
 )
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def starts_sentence(text: str, start: int) -> bool:
     """Is the quote at ``start`` the beginning of a sentence or paragraph (not embedded)?"""
     i = start - 1
     while i >= 0 and text[i] in " \t\N{NO-BREAK SPACE}":
@@ -359,7 +359,7 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
         punctuated = content.rstrip("_*")[-1:] in _TERMINAL
     else:
         short = False
-    if _starts_sentence(text, span.start):
+    if starts_sentence(text, span.start):
         if short and not punctuated and not _cue_near(text, span.start, span.end) and not _tagged_after(text, span.end):
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False

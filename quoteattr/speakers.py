@@ -438,7 +438,7 @@ def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolv
     q.rule = rule
     q.conf = CONFIDENCE[rule]
     if mention is None and resolver is not None:
-        mention = resolver.mention_before(e, q.span.start)
+        mention = resolver.mention_near(e, q.span.start, q.span.end)
     q.mention = mention
 
 
