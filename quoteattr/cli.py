@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import regex
 import sys
 from collections import deque
 from typing import IO, Any, Iterator, Sequence
@@ -11,6 +12,9 @@ from typing import IO, Any, Iterator, Sequence
 from .batch import extract_many
 from .extractor import QuoteExtractor
 from .model import Quote
+
+# Bytes that are not UTF-8, as the input file's decoding (surrogateescape) leaves them.
+_UNDECODABLE = regex.compile("[\udc80-\udcff]")
 
 
 def quote_record(q: Quote) -> dict[str, Any]:
@@ -35,6 +39,8 @@ def _documents(inp: IO[str], lines: deque[tuple[int, str | None]]) -> Iterator[d
         if not line.strip():
             continue
         try:
+            if _UNDECODABLE.search(line):
+                raise ValueError("the line is not UTF-8 text")
             doc = json.loads(line)
             if not isinstance(doc, dict) or "text" not in doc:
                 raise ValueError('expected a JSON object with a "text" key')
@@ -75,7 +81,10 @@ def _run_jsonl(
             print(f"line {lineno}: skipped: {result.error}", file=err)
             continue
         record = {"id": result.id, "quotes": [quote_record(q) for q in result.quotes]}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        try:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        except UnicodeEncodeError:  # lone surrogates (from \ud800 escapes): written escaped
+            out.write(json.dumps(record) + "\n")
     report_bad_lines()
     return 1 if failures else 0
 
@@ -116,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--processes must be at least 1, got {args.processes}")
     extractor = QuoteExtractor()
     if args.jsonl is not None:
-        inp = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
+        inp = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8", errors="surrogateescape")
         out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
         try:
             progress = not args.no_progress and sys.stderr.isatty()
@@ -126,8 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 inp.close()
             if out is not sys.stdout:
                 out.close()
-    with open(args.file, encoding="utf-8", newline="") as f:
-        text = f.read()
+    try:
+        with open(args.file, encoding="utf-8", newline="") as f:
+            text = f.read()
+    except UnicodeDecodeError as exc:
+        parser.error(f"{args.file} is not UTF-8 text ({exc}); convert it to UTF-8 first")
     out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
     try:
         _print_quotes(text, extractor.extract(text), out)
