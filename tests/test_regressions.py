@@ -8,9 +8,13 @@ hardening tests and the fuzzer (``fuzz/``).
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from invariants import check_quotes, hang_guard
 
 import quoteattr
+from quoteattr.cli import main as cli_main
 
 ALL_KINDS = ("direct", "mixed", "indirect")
 
@@ -40,3 +44,41 @@ def test_a_long_line_of_spaces_is_read_in_linear_time() -> None:
         quotes = quoteattr.extract(text)
     check_quotes(text, quotes)
     assert [(q.text, q.speaker.name) for q in quotes] == [("\N{LEFT DOUBLE QUOTATION MARK}Yes,\N{RIGHT DOUBLE QUOTATION MARK}", "Ann")]
+
+
+def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
+    """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
+
+    The output was written with ``ensure_ascii=False``: encoding it to UTF-8 raised
+    UnicodeEncodeError and the documents after it were lost.
+    """
+    text = "\N{LEFT DOUBLE QUOTATION MARK}Yes\ud800,\N{RIGHT DOUBLE QUOTATION MARK} said Ann."
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"id": "b", "text": "ok"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["--jsonl", str(inp), "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a", "b"]
+    [quote] = records[0]["quotes"]
+    assert quote["text"] == text[quote["start"] : quote["end"]] and quote["speaker"] == "Ann"
+
+
+def test_cli_skips_a_jsonl_line_that_is_not_utf8(tmp_path, capsys) -> None:
+    """A JSONL line with bytes that are not UTF-8 is reported by number and skipped; the rest go on."""
+    inp = tmp_path / "in.jsonl"
+    inp.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "\xe2\x80\x9cHi,\xe2\x80\x9d he said."}\n')
+    out = tmp_path / "out.jsonl"
+    assert cli_main(["--jsonl", str(inp), "-o", str(out)]) == 1
+    assert "line 1: skipped: the line is not UTF-8 text" in capsys.readouterr().err
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["b"]
+
+
+def test_cli_says_a_text_file_is_not_utf8(tmp_path, capsys) -> None:
+    """A text file that is not UTF-8 gives a usage error naming the file, not a traceback."""
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}Oui\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}, dit-il.".encode("latin-1"))
+    with pytest.raises(SystemExit) as info:
+        cli_main([str(path)])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "latin1.txt is not UTF-8 text" in err and "convert it to UTF-8" in err
