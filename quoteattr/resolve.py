@@ -207,6 +207,11 @@ class Resolver:
         words = name_words(name)
         low = {w.lower() for w in words}
         gender = _gender_of_name(words, title)
+        if len(words) == 1 and not title and any(
+            f.split()[-1].lower() == words[0].lower() for e in self._by_word.get(words[0].lower(), ()) for f in e.forms
+            if len(f.split()) > 1
+        ):
+            gender = "x"  # "Morris" after "Helen Morris" is her family name, not the given name
         cls = _TITLE_CLASS.get(title or "")
         best = None
         for w in low:
@@ -243,10 +248,14 @@ class Resolver:
     def nominal(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity | None:
         """The person a role or description refers to, or None if nobody holds it."""
         words = [w.lower() for w in _WORD.findall(text)]
-        heads = [w for w in words if w in roles()]
+        heads = [w for w in words if w in roles() or w in titles()]
         if role:
             heads = [role] + [h for h in heads if h != role]
-        modifiers = {_key(w) for w in words if w not in roles() and w not in ("the", "of", "a", "an", "his", "her", "their", "my", "our")}
+        modifiers = {
+            _key(w)
+            for w in words
+            if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an", "his", "her", "their", "my", "our")
+        }
         best, best_score = None, 0.0
         for e in self.entities:
             for h in heads:
@@ -309,7 +318,13 @@ class Resolver:
         return best
 
     def pronoun(
-        self, word: str, pos: int, mention: Mention | None = None, *, subjects_since: int | None = None
+        self,
+        word: str,
+        pos: int,
+        mention: Mention | None = None,
+        *,
+        subjects_since: int | None = None,
+        not_named: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """The person a third-person pronoun refers to: the latest whose gender agrees.
 
@@ -327,8 +342,8 @@ class Resolver:
         for e in reversed(self._recent.values()):
             if pos - e.last > PRONOUN_REACH:
                 break  # the rest were mentioned even earlier
-            if e.id == NARRATOR or e.gender not in (gender, "x"):
-                continue
+            if e.id == NARRATOR or e.gender not in (gender, "x") or (not_named and not_named & e.words):
+                continue  # ("he told Smith": not Smith)
             if best is None or e.last > best.last:
                 best = e
             if subjects_since is not None and e.subject_at >= subjects_since:

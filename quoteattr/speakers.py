@@ -93,28 +93,55 @@ class _Q:
         self.reason: str | None = None
 
 
-def _person_start(text: str, raw: RawMention, known: set[str]) -> int | None:
-    """Where the person's name starts in a capitalised run, or None if it names no person.
+_RUN_WORD = regex.compile(r"\S+")
+
+
+def _person_start(
+    text: str, raw: RawMention, known: set[str], *, keep_before: bool = False
+) -> tuple[int, str | None] | None:
+    """Where a person's name starts in a capitalised run, and the title before it, or None if
+    the run names no person.
 
     A run is a person when it has a title, starts with a given name, or holds a name the cues
-    gave a speaker; words before the name are dropped ("London Lydia", "Poor Charlotte").
+    gave a speaker. A title or role inside the run starts the name after it ("Russian Defence
+    Minister Sergei Shoigu"); a sentence adverb before a name is dropped ("Presently Tony"); other
+    capitalised words before a known name are kept ("Kwame Mensah" when "Mensah" speaks).
     """
     if raw.title:
-        return raw.name_start
-    pos = raw.name_start
-    for w in text[raw.name_start : raw.end].split(" "):
+        return raw.name_start, raw.title
+    start: int | None = None
+    title = None
+    person = False
+    for m in _RUN_WORD.finditer(text, raw.name_start, raw.end):
+        w = m.group()
         low = w.lower().rstrip(".")
         if low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")):
             low = low[:-2]
-        if low in not_names() or low in roles() or (low.endswith("ly") and low not in first_names()):
-            if pos == raw.name_start and low not in not_names() and low not in roles():
-                pos += len(w) + 1
-                continue  # "Presently Tony": an adverb before a name
-            return None
-        if (low in first_names() and not w.isupper()) or low in known:
-            return pos
-        pos += len(w) + 1
-    return None
+        if low in titles() or low in roles():
+            start, title, person = None, low, low in titles()
+            continue
+        if low in not_names() or (low.endswith("ly") and low not in first_names()):
+            if start is None:
+                continue  # "But Elizabeth", "Presently Tony"
+            break
+        if low in first_names() and not w.isupper() or low in known:
+            if start is None or not (person or keep_before):
+                # fiction opens sentences with "Poor Charlotte", "Dear Jane": the word before a
+                # name is kept only in news, where it is a given name ("Kwame Mensah")
+                start = m.start()  # "Poor Charlotte": a sentence's first word is dropped
+            person = True
+        elif start is None:
+            start = m.start()
+    if start is None or not person:
+        return None
+    return start, title
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\r\n\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}:;"
 
 
 # News reports numbers, dates and money (more than one digit per thousand characters);
@@ -151,6 +178,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
         if s.depth == 0 and s.is_speech and not s.fragment
     ]
     n = len(text)
+    news_like = is_news(text)
 
     # narration: the text between quotes, paragraph by paragraph
     def window_before(i: int) -> tuple[int, int]:
@@ -217,11 +245,12 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
                 if k >= 0 and covered[k][1] > raw.start:
                     continue  # inside a cue's mention
                 if raw.kind == "name":
-                    start = _person_start(text, raw, known)
-                    if start is None:
+                    found_name = _person_start(text, raw, known, keep_before=news_like)
+                    if found_name is None:
                         continue
+                    start, title = found_name
                     if start != raw.name_start:
-                        raw = RawMention(start, raw.end, "name", start, None)
+                        raw = RawMention(start if title is None else raw.start, raw.end, "name", start, title)
                 events.append((raw.start, 1, raw))
         if q is not None:
             pos = max(pos, q.span.end)
@@ -233,8 +262,11 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     resolver = Resolver(annotation)
     entity_at: dict[int, Entity | None] = {}
     for position, _, payload in events:
-        para_start = paras[para_of(position)].start if paras else 0
-        e = entity_at[position] = _resolve(resolver, text, payload, para_start)
+        p = para_of(position)
+        para_start = paras[p].start if paras else 0
+        # subjects count from the paragraph before when the quote opens its own paragraph
+        since = paras[p - 1].start if p > 0 and isinstance(payload, Found) and _opens_paragraph(text, payload, para_start) else para_start
+        e = entity_at[position] = _resolve(resolver, text, payload, para_start, since)
         if e is not None and _subject_position(text, position, para_start) and (
             text[position : position + 3].lower() not in ("him", "his", "her")
         ):
@@ -253,7 +285,6 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     mentions_by_para: dict[int, list[int]] = {}
     for position in entity_at:
         mentions_by_para.setdefault(para_of(position), []).append(position)
-    news_like = is_news(text)
     for q in quotes:
         if q.found is not None:
             f = q.found
@@ -307,7 +338,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     return out
 
 
-def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0) -> Entity | None:
+def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0, subjects_since: int = 0) -> Entity | None:
     if isinstance(payload, Found):
         m = payload.mention
         chained = resolver.chain_entity(m.start, m.end, m.start)
@@ -315,8 +346,11 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
             resolver._touch(chained, m.start, m)
             return chained
         if m.kind == "pronoun":
-            # the cue's "he" is most likely the subject of the paragraph's narration
-            return resolver.pronoun(m.text, m.start, m, subjects_since=para_start)
+            # the cue's "he" is most likely the subject of the narration just before, and never
+            # the person the cue says was spoken to ("he told Smith")
+            after = _ADDRESSEE.match(text, payload.cue.end)
+            addressee = frozenset({after.group(1).lower()}) if after and after.group(1).lower() not in not_names() else frozenset()
+            return resolver.pronoun(m.text, m.start, m, subjects_since=subjects_since, not_named=addressee)
         if m.kind == "name" and payload.name:
             a, b = payload.name
             role_words = text[m.start : a].split()
@@ -343,7 +377,41 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
         role_words = [
             w for w in before.split()[-3:] if w.lower() not in roles() and w.lower() not in titles()
         ] + text[raw.start : raw.name_start].split()
+    role_words += _appositive_roles(text, raw.start, raw.end)
     return resolver.name(text[raw.name_start : raw.end], raw.start, title=raw.title, role_words=role_words, mention=mention)
+
+
+_APPOSITIVE_BEFORE = regex.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)([\w-]+),\s+(?:[a-z][\w-]*\s+){0,2}$", regex.IGNORECASE)
+_APPOSITIVE_AFTER = regex.compile(r",\s+(?:the|a|an|his|her)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s*[,.;]", regex.IGNORECASE)
+
+
+def _appositive_roles(text: str, start: int, end: int) -> list[str]:
+    """The role an appositive gives a name: "the Russian defense Minister, army General Sergei
+    Shoigu", "Sergei Shoigu, the Russian defence minister," -> the role's words."""
+    words: list[str] = []
+    before = _APPOSITIVE_BEFORE.search(text, max(0, start - 80), start)
+    if before and (before.group(2).lower() in roles() or before.group(2).lower() in titles()):
+        words += before.group(1).split() + [before.group(2)]
+    after = _APPOSITIVE_AFTER.match(text, end)
+    if after and (after.group(2).lower() in roles() or after.group(2).lower() in titles()):
+        words += after.group(1).split() + [after.group(2)]
+    return words
+
+
+# A name right after a cue's verb: the person spoken to ("he told Smith", "she said to Ann").
+_ADDRESSEE = regex.compile(r"[ \t]+(?:to[ \t]+)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]+)")
+
+
+def _opens_paragraph(text: str, found: Found, para_start: int) -> bool:
+    """Does the paragraph of a cue begin with a quote (no narration before its first quote)?"""
+    first = text[para_start : para_start + 1]
+    return bool(first) and first in QUOTE_OPENERS
+
+
+QUOTE_OPENERS = frozenset(
+    '"\'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}'
+    "\N{DOUBLE LOW-9 QUOTATION MARK}\N{EM DASH}\N{EN DASH}"
+)
 
 
 def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
