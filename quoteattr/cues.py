@@ -496,7 +496,12 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
             return _found(toks, (v, v + 1), subject, "X said:", text)
         # inverted, with no subject before the verb: "said Mr. Bennet, “…"
         np = noun_phrase_after(toks, v + 1)
-        if np is not None and np.j == e and np.kind != "pronoun" and (v == 0 or _ends_phrase(toks, v - 1) or toks[v - 1].text == ","):
+        if (
+            np is not None
+            and np.j == e
+            and (np.kind != "pronoun" or toks[np.i].low in _INVERTED_PRONOUNS)  # "Said he, “…"
+            and (v == 0 or _ends_phrase(toks, v - 1) or toks[v - 1].text == ",")
+        ):
             return _found(toks, (v, v + 1), np, "said X:", text)
         return None
     return None

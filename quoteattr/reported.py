@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from typing import NamedTuple
 
 import regex
@@ -147,6 +148,7 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     return found
 
 
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 _WORDS = regex.compile(r"[A-Za-z]+")
 
 
@@ -169,6 +171,9 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     k = bisect.bisect_left(cues, s)
     if k == len(cues) or cues[k] >= e:
         return None
+    # only the quotations near the sentence: the lists below cost the sentence's length, not
+    # its paragraph's (top-level quotations are sorted by start and by end alike)
+    quotes = quotes[bisect.bisect_right(quotes, s, key=_END) : bisect.bisect_left(quotes, e, key=_START)]
     qstarts = [q.start for q in quotes]
     inner = [q for q in quotes if q.start < e and s < q.end]  # the quotations the sentence meets
     # a sentence that is a quotation with its cue is a direct quote, not reported speech

@@ -292,9 +292,11 @@ def _verb_pattern() -> regex.Pattern[str]:
 @functools.cache
 def _verb_just_before() -> regex.Pattern[str]:
     """A reporting verb that introduces the quote: 'said “…', 'told reporters on Monday: “…'."""
-    verbs = "|".join(sorted(reporting_verbs(), key=len, reverse=True))
+    # "called" names or labels ("what critics have called the “border tax”"): it introduces
+    # speech only with "out" ("called out “Lucy!”")
+    verbs = "|".join(sorted((v for v, base in reporting_verbs().items() if base != "call"), key=len, reverse=True))
     return regex.compile(
-        rf"(?<![\w-])(?:{verbs}|according[ \t]+to)\b(?:[ \t,]+[\w\N{{RIGHT SINGLE QUOTATION MARK}}']+){{0,3}}[ \t]*[,:]?[ \t]*$",
+        rf"(?<![\w-])(?:{verbs}|call(?:s|ed|ing)?[ \t]+out|according[ \t]+to)\b(?:[ \t,]+[\w\N{{RIGHT SINGLE QUOTATION MARK}}']+){{0,3}}[ \t]*[,:]?[ \t]*$",
         regex.IGNORECASE,
     )
 

@@ -132,6 +132,8 @@ def _person_start(
             person = True
         elif start is None:
             start = m.start()
+    if start is not None and not person and " " in text[start : raw.end].strip() and _appositive_roles(text, raw.start, raw.end):
+        person = True  # "Ingrid Halvorsen, the Norwegian fisheries minister,"
     if start is None or not person:
         return None
     return start, title
@@ -442,6 +444,9 @@ def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[En
         ]
         if matches:
             found.append(max(matches, key=lambda e: e.last))
+        elif raw.title and titles().get(raw.title) in ("m", "f"):
+            # "…, Mr. Harcourt?": a titled name is a person even if the narration never named him
+            found.append(resolver.name(text[raw.name_start : raw.end], raw.start, title=raw.title))
     return found
 
 
