@@ -31,28 +31,44 @@ from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .reported import find_reported
 from .resolve import NARRATOR, Entity, Resolver, name_words
 
-# Confidence of each rule: how often it was right on the development corpora (see
-# benchmarks/accuracy.py, "accuracy by rule"), rounded down.
+# Confidence: how often a decision of each kind was right on the development corpora
+# (benchmarks/accuracy.py prints accuracy by rule and by confidence band), rounded down. The
+# rule gives a base; the kind of evidence scales it: a person named outright is surest, one
+# reached through a pronoun or a description less so, and more so in fiction, where pronouns
+# are many and descriptions are used for whoever is in the scene.
 CONFIDENCE = {
     "said X": 0.95,
-    "X said": 0.93,
+    "X said": 0.92,
     "X, who, said": 0.9,
-    "said X:": 0.9,
+    "said X:": 0.93,
     "X said:": 0.9,
     "X:": 0.85,
     "according to X": 0.9,
-    "— X": 0.9,
-    "X said that": 0.85,
-    "same paragraph": 0.85,
-    "paragraph's person": 0.6,
-    "after narration": 0.5,
-    "turn-taking": 0.55,
-    "addressed": 0.6,
-    "continues": 0.7,
+    "— X": 0.95,
+    "X said that": 0.86,
+    "same paragraph": 0.92,
+    "paragraph's person": 0.68,
+    "after narration": 0.55,
+    "turn-taking": 0.72,
+    "addressed": 0.72,
+    "continues": 0.6,
 }
-# A pronoun or an unresolved description is less sure than a name.
-PRONOUN_FACTOR = 0.9
+# (news, fiction) factors for the kind of mention that decided
+EVIDENCE = {"name": (1.0, 1.0), "pronoun": (0.95, 0.72), "nominal": (0.9, 0.55)}
 UNRESOLVED_FACTOR = 0.8
+
+
+def _confidence(q: "_Q", news: bool) -> float:
+    """The confidence of a quote's attribution, from its rule and its evidence."""
+    base = CONFIDENCE.get(q.rule, 0.5)
+    if q.found is not None or q.rule == "same paragraph":
+        kind = q.mention.kind if q.mention is not None else "name"
+    else:  # decided by the conversation: how well is the person known?
+        kind = "nominal" if q.entity is not None and q.entity.described else "name"
+    conf = base * EVIDENCE[kind][0 if news else 1]
+    if q.entity is None:
+        conf *= UNRESOLVED_FACTOR
+    return round(conf, 3)
 
 
 class Attribution(NamedTuple):
@@ -73,7 +89,7 @@ class _Q:
     """Working state for one quote."""
 
     __slots__ = (
-        "span", "para_first", "para_last", "found", "entity", "mention", "rule", "conf", "addressees", "vocatives",
+        "span", "para_first", "para_last", "found", "entity", "mention", "rule", "addressees", "vocatives",
         "reason", "kind", "nested",
     )
 
@@ -85,7 +101,6 @@ class _Q:
         self.entity: Entity | None = None
         self.mention: Mention | None = None
         self.rule = "none"
-        self.conf = 0.0
         self.addressees: list[Entity] = []
         self.vocatives: list[RawMention] = []
         self.kind = "direct"
@@ -293,12 +308,6 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
             q.entity = entity_at.get(f.mention.start)
             q.mention = f.mention
             q.rule = f.rule
-            conf = CONFIDENCE.get(f.rule, 0.8)
-            if f.mention.kind == "pronoun":
-                conf *= PRONOUN_FACTOR
-            if q.entity is None:
-                conf *= UNRESOLVED_FACTOR
-            q.conf = conf
     if not news_like:
         _alternate_pronouns(quotes, text)
     _same_paragraph(quotes)
@@ -331,7 +340,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
                 q.mention,
                 q.found.cue if q.found is not None else None,
                 q.rule if speaker is not None or q.mention is not None else "none",
-                round(q.conf, 3) if speaker is not None else 0.0,
+                _confidence(q, news_like) if speaker is not None else 0.0,
                 reason,
                 q.kind,
                 q.nested,
@@ -509,7 +518,6 @@ def _alternate_pronouns(quotes: list[_Q], text: str) -> None:
 def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolver | None = None) -> None:
     q.entity = e
     q.rule = rule
-    q.conf = CONFIDENCE[rule]
     if mention is None and resolver is not None:
         mention = resolver.mention_near(e, q.span.start, q.span.end)
     q.mention = mention
@@ -535,7 +543,6 @@ def _same_paragraph(quotes: list[_Q]) -> None:
                     if not _addressed(q, src.entity):
                         # the mention too, even when it resolved to nobody ("she", unknown)
                         q.entity, q.mention, q.rule = src.entity, src.mention, "same paragraph"
-                        q.conf = CONFIDENCE["same paragraph"] * (1.0 if src.entity is not None else UNRESOLVED_FACTOR)
         i = j + 1
 
 
