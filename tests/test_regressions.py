@@ -82,3 +82,30 @@ def test_cli_says_a_text_file_is_not_utf8(tmp_path, capsys) -> None:
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "latin1.txt is not UTF-8 text" in err and "convert it to UTF-8" in err
+
+
+def test_each_sentence_of_a_long_paragraph_reads_only_the_quotations_near_it(monkeypatch) -> None:
+    """Reported speech looks at the quotations around a sentence, not at its whole paragraph.
+
+    Every sentence with a reporting verb listed all the quotations of its paragraph: time
+    quadratic in a paragraph's length (a one-paragraph 1 MB dialogue took a minute).
+    """
+    from quoteattr import reported
+
+    seen: list[int] = []
+    inside = reported._inside
+
+    def counting_inside(quotes, qstarts, pos):
+        seen.append(len(quotes))
+        return inside(quotes, qstarts, pos)
+
+    monkeypatch.setattr(reported, "_inside", counting_inside)
+    text = "".join(
+        f"Ann said that line {i} was fine. \N{LEFT DOUBLE QUOTATION MARK}Yes, it is,\N{RIGHT DOUBLE QUOTATION MARK} he said. "
+        for i in range(2000)
+    )
+    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    assert sum(q.kind == "direct" for q in quotes) == 2000
+    assert sum(q.kind == "indirect" for q in quotes) == 2000
+    assert seen and max(seen) <= 2
