@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 from typing import Any, Iterable, Iterator
 
@@ -14,15 +16,19 @@ from .speakers import is_news
 ALL_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect")
 # kinds=None: news gets every kind, fiction its dialogue (see QuoteExtractor).
 DEFAULT_KINDS = None
+logger = logging.getLogger("quoteattr")
 
 
 def _is_stanza_document(obj: object) -> bool:
-    """True for a ``stanza.Document``, checked without importing stanza."""
-    return type(obj).__name__ == "Document" and type(obj).__module__.startswith("stanza")
+    """True for a ``stanza.Document`` (or a subclass), checked without importing stanza."""
+    stanza = sys.modules.get("stanza")
+    return stanza is not None and isinstance(obj, stanza.Document)
 
 
 def _is_stanza_pipeline(obj: object) -> bool:
-    return type(obj).__name__ == "Pipeline" and type(obj).__module__.startswith("stanza")
+    """True for a ``stanza.Pipeline`` (or a subclass), checked without importing stanza."""
+    stanza = sys.modules.get("stanza")
+    return stanza is not None and isinstance(obj, stanza.Pipeline)
 
 
 class QuoteExtractor:
@@ -39,7 +45,8 @@ class QuoteExtractor:
             ``stanza.Pipeline`` of your own.
         coref: with ``nlp="stanza"``, also run stanza's coreference model (slower, better
             pronoun and nominal resolution).
-        model_dir: where stanza's models are; stanza's default (``~/stanza_resources``) if None.
+        model_dir: where stanza's models are; if None, stanza's own default
+            (``$STANZA_RESOURCES_DIR``, else stanza's folder in the user cache).
         kinds: which kinds of quotation to return, any of ``"direct"``, ``"mixed"`` and
             ``"indirect"``. The default, ``None``, chooses by the text: news (judged by its
             density of digits, see :func:`quoteattr.speakers.is_news`) gets all three, since
@@ -98,6 +105,13 @@ class QuoteExtractor:
                 )
             else:
                 stanza_adapter.check_pipeline(self._pipeline)
+                lang = getattr(self._pipeline, "lang", self.language)
+                if lang != self.language:
+                    logger.warning(
+                        "the stanza pipeline is for language %r but the extractor's word lists are for %r",
+                        lang,
+                        self.language,
+                    )
             return self._pipeline
 
     def annotate(self, text: Any) -> Annotation:
@@ -146,7 +160,22 @@ class QuoteExtractor:
         return extract_many(self, texts, processes=processes, progress=progress)
 
 
-_DEFAULT: QuoteExtractor | None = None
+_EXTRACTORS: dict[tuple, QuoteExtractor] = {}
+_EXTRACTORS_LOCK = threading.Lock()
+
+
+def _extractor_for(options: dict[str, Any]) -> QuoteExtractor:
+    """One extractor per set of options, kept, so that a stanza pipeline loads only once."""
+    try:
+        key = tuple(sorted((k, v if not isinstance(v, list) else tuple(v)) for k, v in options.items()))
+        hash(key)
+    except TypeError:
+        return QuoteExtractor(**options)  # options that cannot be a key (a pipeline object is fine)
+    with _EXTRACTORS_LOCK:
+        extractor = _EXTRACTORS.get(key)
+        if extractor is None:
+            extractor = _EXTRACTORS[key] = QuoteExtractor(**options)
+        return extractor
 
 
 def extract(text: Any, **options: Any) -> list[Quote]:
@@ -166,9 +195,4 @@ def extract(text: Any, **options: Any) -> list[Quote]:
     >>> [q.text for q in extract('“We will win,” she said.')]
     ['“We will win,”']
     """
-    global _DEFAULT
-    if options:
-        return QuoteExtractor(**options).extract(text)
-    if _DEFAULT is None:
-        _DEFAULT = QuoteExtractor()
-    return _DEFAULT.extract(text)
+    return _extractor_for(options).extract(text)
