@@ -85,6 +85,7 @@ class QuoteExtractor:
         self.kinds = kinds
         self._pipeline: Any = nlp if _is_stanza_pipeline(nlp) else None
         self._lock = threading.Lock()
+        self._checked = False  # a user's pipeline is checked (and warned about) once
 
     def __repr__(self) -> str:
         return (
@@ -103,8 +104,9 @@ class QuoteExtractor:
                 self._pipeline = stanza_adapter.build_pipeline(
                     self.language, coref=self.coref, model_dir=self.model_dir
                 )
-            else:
+            elif not self._checked:
                 stanza_adapter.check_pipeline(self._pipeline)
+                self._checked = True
                 lang = getattr(self._pipeline, "lang", self.language)
                 if lang != self.language:
                     logger.warning(
