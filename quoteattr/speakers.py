@@ -28,6 +28,7 @@ from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, cue_after, cue_before
 from .lexicon import first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
+from .parsed import cue_from_parse, parse_of
 from .reported import find_reported
 from .resolve import NARRATOR, Entity, Resolver, name_words
 
@@ -52,6 +53,7 @@ CONFIDENCE = {
     "turn-taking": 0.72,
     "addressed": 0.72,
     "continues": 0.6,
+    "parse: subject of verb": 0.93,
 }
 # (news, fiction) factors for the kind of mention that decided
 EVIDENCE = {"name": (1.0, 1.0), "pronoun": (0.95, 0.72), "nominal": (0.9, 0.55)}
@@ -212,7 +214,8 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
             hi = min(hi, quotes[i + 1].span.start)
         return q.span.end, max(q.span.end, hi)
 
-    # stage 4: cues
+    # stage 4: cues, from the rules and, when the annotation has one, from the parse
+    parse = parse_of(annotation)
     for i, q in enumerate(quotes):
         a, b = window_after(i)
         found = cue_after(text, a, b)
@@ -233,6 +236,14 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
                     lo = max(lo, quotes[i - 1].span.end)
                 if text[lo : prev_para.end].rstrip().endswith((":", ",", "-", "\N{EM DASH}")):
                     found = cue_before(text, lo, prev_para.end)
+        if parse is not None:
+            # a parse knows the subject of the verb however long it is: it is preferred
+            a, b = window_after(i)
+            parsed = cue_from_parse(parse, text, a, b, q.span.end)
+            if parsed is None:
+                a, b = window_before(i)
+                parsed = cue_from_parse(parse, text, a, b, q.span.start)
+            found = parsed or found
         q.found = found
 
     # reported speech in the narration
@@ -253,15 +264,16 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     events: list[tuple[int, int, object]] = []  # (position, order, payload)
     covered: list[tuple[int, int]] = sorted((f.mention.start, f.mention.end) for f in cue_mentions.values())
     cov_starts = [c[0] for c in covered]
+    persons = [e for e in annotation.entities if e.label in ("PERSON", "PER")]
     pos = 0
     for q in quotes + [None]:
         end = q.span.start if q is not None else n
         if end > pos:
-            for raw in scan_mentions(text, pos, end):
+            for raw in _narration_mentions(annotation, persons, pos, end):
                 k = bisect.bisect_right(cov_starts, raw.end) - 1
                 if k >= 0 and covered[k][1] > raw.start:
                     continue  # inside a cue's mention
-                if raw.kind == "name":
+                if raw.kind == "name" and not persons:
                     found_name = _person_start(text, raw, known, keep_before=news_like)
                     if found_name is None:
                         continue
@@ -346,6 +358,26 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
                 q.nested,
             )
         )
+    return out
+
+
+def _narration_mentions(annotation: Annotation, persons: list, start: int, end: int) -> list[RawMention]:
+    """The people mentioned in ``text[start:end]``: pronouns, and names — the PERSON entities of
+    the annotation when it has named entities, else the capitalised names the rules find."""
+    text = annotation.text
+    found = scan_mentions(text, start, end)
+    if not persons:
+        return found
+    out = [r for r in found if r.kind == "pronoun"]
+    for e in persons:
+        if start <= e.start and e.end <= end:
+            words = text[e.start : e.end].split()
+            title = words[0].lower().rstrip(".") if len(words) > 1 and words[0].lower().rstrip(".") in titles() else None
+            name_start = e.start + (len(words[0]) + 1 if title else 0)
+            while name_start < e.end and text[name_start].isspace():
+                name_start += 1
+            out.append(RawMention(e.start, e.end, "name", name_start, title))
+    out.sort(key=lambda r: r.start)
     return out
 
 

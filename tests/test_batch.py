@@ -105,8 +105,9 @@ def test_bad_options_fail_at_once(options):
 
 def test_a_pipeline_object_cannot_go_to_other_processes():
     """An extractor holding a stanza.Pipeline object is refused for processes > 1, clearly."""
-    fake_pipeline = type("Pipeline", (), {"__module__": "stanza.pipeline.core"})()
-    extractor = QuoteExtractor(nlp=fake_pipeline)
+    stanza = pytest.importorskip("stanza")
+    pipeline = stanza.Pipeline.__new__(stanza.Pipeline)  # a Pipeline object, no models loaded
+    extractor = QuoteExtractor(nlp=pipeline)
     with pytest.raises(ConfigError, match="nlp='stanza'"):
         extract_many(extractor, TEXTS, processes=2, progress=False)
 
