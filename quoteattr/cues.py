@@ -290,6 +290,11 @@ def _possessive(t: Tok) -> bool:
     return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and t.text[:1].isupper()
 
 
+_PREPOSITIONS = frozenset(
+    "about above across after against along among around at before behind below beneath beside between "
+    "beyond by down during from in inside into near of off on onto out outside over past since through "
+    "throughout to toward towards under until up upon with within without".split()
+)
 _OBJECT_PRONOUNS = frozenset("him her them me us it his their".split())
 
 
@@ -321,6 +326,10 @@ def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
         if (t.low in _DETERMINERS or _possessive(t)) and i < j - 1:
             if toks[j - 1].low in _DETERMINERS or toks[j - 1].low in _NP_STOP or toks[j - 1].low in ("of", "for"):
                 return None
+            if _possessive(toks[j - 1]) or toks[j - 1].low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")):
+                return None  # "one of the woman's quotes": a possessive, not a subject
+            if i > 0 and toks[i - 1].low in _PREPOSITIONS:
+                return None  # "marching through the streets chanted": the object of a preposition
             return NP(i, j, "nominal", None, toks[j - 1].low)
     return None
 
@@ -438,7 +447,15 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
                 if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
                     return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
     # "X said", "IMF chief economist Maury Obstfeld said", "Chaffetz (R-Utah) said", "the letter reads"
-    for v in range(k + 1, min(len(toks), k + 12)):
+    v = k
+    while v + 1 < min(len(toks), k + 16):
+        v += 1
+        if toks[v].text == "(":
+            past = _skip_parenthesis(toks, v)  # "Rep. Gwen Moore (D-Wis.) said"
+            if past > v:
+                v = past - 1
+                continue
+            break  # an unclosed parenthesis: no cue past it
         if _ends_phrase(toks, v) or toks[v].text == ",":
             break
         if not is_dialogue_tag(toks[v].low):

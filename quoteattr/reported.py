@@ -237,6 +237,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if not _speech_verb(found.cue.text):
             continue
+        if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
+            continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
         # meeting with …"); a clause after it makes it "X said (that) …", not fronted content
         after = _token_after(toks, max(found.cue.end, found.mention.end))
