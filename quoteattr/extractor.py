@@ -8,6 +8,7 @@ import threading
 from typing import Any, Iterable, Iterator
 
 from .annotation import Annotation, annotate
+from .display import QuoteList
 from .errors import ConfigError, check_text
 from .model import QUOTE_KINDS, Quote
 from .spans import find_quoted_spans
@@ -134,6 +135,9 @@ class QuoteExtractor:
     def extract(self, text: Any) -> list[Quote]:
         """The quotations of ``text`` (a ``str``, or an annotated ``stanza.Document``), in order.
 
+        The list is a :class:`~quoteattr.display.QuoteList`: a plain list that also keeps the
+        text, so that a notebook shows the quotes marked in it.
+
         Raises:
             InputTypeError: ``text`` is neither a ``str`` nor a ``stanza.Document``.
         """
@@ -147,7 +151,7 @@ class QuoteExtractor:
         kinds = self.kinds if self.kinds is not None else (ALL_KINDS if is_news(text) else ("direct",))
         reported = "indirect" in kinds or "mixed" in kinds
         quotes = assemble(annotation, find_quoted_spans(text), reported=reported)
-        return [q for q in quotes if q.kind in kinds]
+        return QuoteList((q for q in quotes if q.kind in kinds), text=text)
 
     def extract_many(
         self,
