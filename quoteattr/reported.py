@@ -25,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from .cues import (
+    _PREPOSITIONS,
     Found,
     NP,
     _back_over_adverbs,
@@ -48,6 +49,7 @@ _THAT_OPTIONAL = frozenset(
 _NOT_SPEECH = frozenset("begin continue go speak wonder read laugh sigh sing groan smile".split())
 # Verbs that take the person spoken to before the clause: "told reporters that".
 _WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".split())
+_BE = frozenset("is are was were been be am".split())
 # Verbs whose report follows a particle: "called for …", "called on X to …".
 _WITH_PARTICLE = frozenset({("call", "for"), ("call", "on")})
 # Verbs that report a request or an order as "asked X to …".
@@ -264,10 +266,12 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     """ "Shoigu said (that) …", "He stressed that …", "X told reporters on Monday that …" """
     for v in range(1, len(toks) - 2):
         low = toks[v].low
-        if not is_reporting_verb(low) or not _speech_verb(low):
+        progressive = low.endswith("ing") and low in _lemma_of() and toks[v - 1].low in _BE
+        if not (is_reporting_verb(low) or progressive) or not _speech_verb(low):
             continue
         lemma = _lemma_of()[low]
-        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v))
+        # "The White House is saying that …": the subject stands before the auxiliary
+        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v - 1 if progressive else v))
         if subject is None:
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
@@ -286,13 +290,18 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
                 found = _found(toks, (v, v + 1), subject, "X said that", text)
                 return _make(text, toks[k + 1].start, e, found, inner)
-            addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
-            if addressee is not None:
-                k = addressee.j
-        # adjuncts before "that": "said on Monday that", "said in a statement that"
+        # adjuncts before "that": "said on Monday that", "said in a statement that",
+        # "says at a campaign stop in Toledo, Ohio, that"
         m = k
         while m < len(toks) and m - k < 6 and toks[m].low != "that" and (toks[m].low in _ADJUNCT_WORDS or toks[m].text[:1].isdigit()):
             m += 1
+        if m < len(toks) and toks[m].low != "that" and k < len(toks) and toks[k].low in _PREPOSITIONS:
+            for mm in range(k, min(len(toks), k + 14)):
+                if toks[mm].low == "that":
+                    m = mm
+                    break
+                if toks[mm].text in ".;:!?" or is_reporting_verb(toks[mm].low):
+                    break
         if m < len(toks) and toks[m].low == "that":
             start = toks[m].end
         elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
@@ -339,8 +348,10 @@ def _generic_object(toks: list, k: int) -> NP | None:
 
 
 def _object(toks: list, k: int) -> NP | None:
-    """A plain object after "told": "reporters", "him", "the crowd"."""
+    """A plain object after "told": "reporters", "him", "voters that …"."""
     if k < len(toks) and toks[k].low in ("him", "her", "them", "me", "us", "reporters", "journalists", "supporters"):
+        return NP(k, k + 1, "nominal")
+    if k + 1 < len(toks) and toks[k].text[:1].isalpha() and toks[k + 1].low == "that":
         return NP(k, k + 1, "nominal")
     return None
 

@@ -95,9 +95,11 @@ def _reporting_clause() -> regex.Pattern[str]:
 
 
 # A spaced dash inside a dialogue paragraph: the narrator's words begin ("— Yes, — he said").
-_SPACED_DASH = regex.compile(r"[ \t]+[\N{EM DASH}\N{EN DASH}][ \t]+|,[\N{EM DASH}\N{EN DASH}][ \t]*")
+# (Both dash patterns start a run of spaces only at its first space: tried inside a long run,
+# each try ran to the run's end, quadratic time.)
+_SPACED_DASH = regex.compile(r"(?<![ \t])[ \t]+[\N{EM DASH}\N{EN DASH}][ \t]+|,[\N{EM DASH}\N{EN DASH}][ \t]*")
 # After the narrator's words, a dash gives the floor back to the speaker ("— he said, — I come").
-_RESUME_DASH = regex.compile(r"[,.]?[ \t]*([\N{EM DASH}\N{EN DASH}])[ \t]+(?=\S)")
+_RESUME_DASH = regex.compile(r"(?<![ \t])[,.]?[ \t]*([\N{EM DASH}\N{EN DASH}])[ \t]+(?=\S)")
 # Without a dash, the speaker resumes only where the narrator's clause ends in a comma
 # ("—Look at yourself, he said, you dreadful bard!"); after a full stop the words that follow
 # may as well be narration ("he said sternly. He turned away.").
