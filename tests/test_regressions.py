@@ -128,3 +128,25 @@ def test_unclosed_parenthesis_after_a_quote_does_not_hang():
     assert [q.text for q in quotes] == [text[: text.index(" Rep.")]]
     for q in quotes:
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\N{EM DASH}Stop! he said.\n\N{EM DASH}Go" + " " * 200_000 + "now.\n",
+        "\N{EM DASH} Oui, \N{EM DASH} dit-il, \N{EM DASH} je" + "\t " * 100_000 + "viens.\n\N{EM DASH} Non.\n",
+    ],
+    ids=["spaced-dash", "resume-dash"],
+)
+def test_dash_dialogue_with_a_long_run_of_spaces_is_read_in_linear_time(text: str) -> None:
+    """A dash dialogue line holding a long run of spaces is read once (200,000 spaces took hours).
+
+    The patterns for a spaced dash ("— Yes, — he said") and for the dash that gives the floor
+    back ("— he said, — I come") were tried at every space of a run, each try reading to the
+    run's end. Found by benchmarks/regex_worst_case.py.
+    """
+    with hang_guard(120):
+        quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    first, *middle, last = [q.content for q in quotes]
+    assert first in ("Stop!", "Oui,") and last in ("Non.", "Go" + " " * 200_000 + "now.")
