@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 

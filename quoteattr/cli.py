@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import regex
+import os
 import sys
 from collections import deque
-from typing import IO, Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+import regex
 
 from .batch import extract_many
 from .extractor import QuoteExtractor
@@ -124,26 +128,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.processes < 1:
         parser.error(f"--processes must be at least 1, got {args.processes}")
     extractor = QuoteExtractor()
-    if args.jsonl is not None:
-        inp = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8", errors="surrogateescape")
-        out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
+    with contextlib.ExitStack() as files:
         try:
+            out = sys.stdout if args.output in (None, "-") else files.enter_context(open(args.output, "w", encoding="utf-8"))
+            if args.jsonl is not None:
+                inp = (
+                    sys.stdin
+                    if args.jsonl == "-"
+                    else files.enter_context(open(args.jsonl, encoding="utf-8", errors="surrogateescape"))
+                )
+            else:
+                with open(args.file, encoding="utf-8", newline="") as f:
+                    text = f.read()
+        except UnicodeDecodeError as exc:
+            parser.error(f"{args.file} is not UTF-8 text ({exc}); convert it to UTF-8 first")
+        except OSError as exc:
+            parser.error(f"cannot open {exc.filename}: {exc.strerror}")
+        if args.jsonl is not None:
             progress = not args.no_progress and sys.stderr.isatty()
             return _run_jsonl(extractor, inp, out, sys.stderr, processes=args.processes, progress=progress)
-        finally:
-            if inp is not sys.stdin:
-                inp.close()
-            if out is not sys.stdout:
-                out.close()
-    try:
-        with open(args.file, encoding="utf-8", newline="") as f:
-            text = f.read()
-    except UnicodeDecodeError as exc:
-        parser.error(f"{args.file} is not UTF-8 text ({exc}); convert it to UTF-8 first")
-    out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
-    try:
         _print_quotes(text, extractor.extract(text), out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
+
+
+def run() -> None:
+    """The console script: :func:`main`, and a quiet stop when the reader of the output goes
+    away (``quoteattr file.txt | head``), as Unix tools do."""
+    try:
+        code = main()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    sys.exit(code)

@@ -245,7 +245,7 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         np = noun_phrase_after(toks, i)
         if np is not None and np.j == j:
             best = np
-    if best is not None and best.i >= 2 and toks[best.i - 1].low in ("of", "at", "for", "from", "with") or (
+    if (best is not None and best.i >= 2 and toks[best.i - 1].low in ("of", "at", "for", "from", "with")) or (
         best is not None and best.i >= 3 and toks[best.i - 1].low == "the" and toks[best.i - 2].low in ("of", "at", "for", "from")
     ):
         # "Mr. Morgan of the Sierra Club said": the speaker is the head before the preposition

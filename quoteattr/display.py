@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import html
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -177,7 +177,7 @@ def _render(text: str, marks: list[_Mark], labels: dict[int, list[str]]) -> str:
     active: set[_Mark] = set()
     stack: list[_Mark] = []
     out: list[str] = []
-    for pos, next_pos in zip(bounds, bounds[1:] + [len(text)]):
+    for pos, next_pos in zip(bounds, [*bounds[1:], len(text)], strict=False):
         active.difference_update(ending.get(pos, ()))
         active.update(starting.get(pos, ()))
         wanted = sorted(active, key=order.__getitem__)

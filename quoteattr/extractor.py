@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .annotation import Annotation, annotate
 from .display import QuoteList

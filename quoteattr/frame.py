@@ -6,7 +6,8 @@ table is asked for.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .batch import DocumentResult
 from .errors import OptionalDependencyError
@@ -106,9 +107,9 @@ def to_frame(quotes: Iterable[Quote | DocumentResult]) -> pandas.DataFrame:
         else:
             raise TypeError(f"to_frame expected Quote or DocumentResult values, got {type(item).__name__}")
     # Column by column, each built with its dtype, so that None stays None in text columns.
-    values = list(zip(*rows)) if rows else [()] * len(COLUMNS)
+    values = list(zip(*rows, strict=False)) if rows else [()] * len(COLUMNS)
     data = {
-        name: pandas.Series(column, dtype=dtype) for (name, dtype), column in zip(COLUMNS.items(), values)
+        name: pandas.Series(column, dtype=dtype) for (name, dtype), column in zip(COLUMNS.items(), values, strict=False)
     }
     if by_document:
         data = {"id": pandas.Series(ids, dtype="object"), **data}

@@ -15,7 +15,8 @@ scan of the text, so the text is read once, in C, by one regular expression.
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -155,9 +156,7 @@ def uses_blank_lines(text: str) -> bool:
     if _HAS_BLANK_LINE.search(text) is None:
         return False
     lines = max(text.count("\n"), text.count("\r")) + 1
-    long_lines = 0
-    for _ in _LONG_LINE.finditer(text):
-        long_lines += 1
+    for long_lines, _ in enumerate(_LONG_LINE.finditer(text), 1):
         if long_lines * 10 > lines:
             return False
     return True

@@ -26,8 +26,8 @@ import regex
 
 from .cues import (
     _PREPOSITIONS,
-    Found,
     NP,
+    Found,
     _back_over_adverbs,
     _found,
     cue_after,

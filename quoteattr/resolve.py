@@ -17,7 +17,7 @@ the text uses), the other names as aliases, and an id stable within the document
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
@@ -47,8 +47,18 @@ class Entity:
     """A person met in the text (mutable while the document is read)."""
 
     __slots__ = (
-        "id", "forms", "words", "title", "titles", "gender", "roles", "last", "first", "mentions", "described",
+        "described",
+        "first",
+        "forms",
+        "gender",
+        "id",
+        "last",
+        "mentions",
+        "roles",
         "subject_at",
+        "title",
+        "titles",
+        "words",
     )
 
     def __init__(self, eid: str, pos: int) -> None:
@@ -81,16 +91,19 @@ class Entity:
             best = max(repeated, key=lambda f: (len(f.split()), self.forms[f], -len(f)))
         else:
             best = max(self.forms, key=lambda f: (self.forms[f], len(f.split()), -len(f)))
-        if self.title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[self.title]):
-            if len(best.split()) == 1 or self.title in ("mr", "mrs", "miss", "ms", "mister"):
-                return f"{_KEPT_TITLES[self.title]} {best}"
+        if (
+            self.title in _KEPT_TITLES
+            and not best.startswith(_KEPT_TITLES[self.title])
+            and (len(best.split()) == 1 or self.title in ("mr", "mrs", "miss", "ms", "mister"))
+        ):
+            return f"{_KEPT_TITLES[self.title]} {best}"
         return best
 
     def speaker(self) -> Speaker:
         name = self.canonical()
         aliases = tuple(sorted(f for f in self.forms if f != name))
         if self.id == NARRATOR and name != NARRATOR:
-            aliases = (NARRATOR,) + aliases
+            aliases = (NARRATOR, *aliases)
         return Speaker(name=name, aliases=aliases, id=self.id)
 
     def add_gender(self, gender: str) -> None:
@@ -141,9 +154,8 @@ def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
     family = {"mrs", "miss", "lady"}
     if cls in family and low < e.words and cls not in have:
         return False  # "Miss Bennet" is not necessarily "Elizabeth Bennet"
-    if e.words < low and have & family and not cls:
-        return False  # "Elizabeth Bennet" is not "Mrs. Bennet"
-    return True
+    # "Elizabeth Bennet" is not "Mrs. Bennet"
+    return not (e.words < low and have & family and not cls)
 
 
 def _gender_of_name(words: list[str], title: str | None) -> str:
@@ -346,9 +358,12 @@ class Resolver:
                 continue  # ("he told Smith": not Smith)
             if best is None or e.last > best.last:
                 best = e
-            if subjects_since is not None and e.subject_at >= subjects_since:
-                if subject is None or e.subject_at > subject.subject_at:
-                    subject = e
+            if (
+                subjects_since is not None
+                and e.subject_at >= subjects_since
+                and (subject is None or e.subject_at > subject.subject_at)
+            ):
+                subject = e
         best = subject or best
         if best is None:
             return None
@@ -364,7 +379,7 @@ class Resolver:
         ci = self._chain_of.get((start, end))
         if ci is None:
             for (s, e), c in self._chain_of.items():
-                if s <= start and end <= e or start <= s and e <= end:
+                if (s <= start and end <= e) or (start <= s and e <= end):
                     ci = c
                     break
         if ci is None:
@@ -376,7 +391,7 @@ class Resolver:
         text = self.annotation.text
         name = text[rep.start : rep.end]
         words = _WORD.findall(name)
-        if words and words[0].lower() in ("the", "a", "an", "his", "her") or not any(w[:1].isupper() for w in words):
+        if (words and words[0].lower() in ("the", "a", "an", "his", "her")) or not any(w[:1].isupper() for w in words):
             # the representative is a description; look for a proper name among the mentions
             for m in chain.mentions:
                 cand = text[m.start : m.end]

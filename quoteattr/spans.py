@@ -51,7 +51,7 @@ _LOWER_FUNCTION_WORDS = frozenset(
 class _Open:
     """An opening mark on the pairing stack (mutable while its paragraph is scanned)."""
 
-    __slots__ = ("glyph", "start", "seg_start", "segments")
+    __slots__ = ("glyph", "seg_start", "segments", "start")
 
     def __init__(self, glyph: str, start: int, seg_start: int) -> None:
         self.glyph = glyph
@@ -276,7 +276,7 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
                 lines.append((ds, de, cs, pe))
         # one dash paragraph alone is dialogue only if a narrator's clause marks it as such
         if len(lines) >= 2 or any(clause.search(text, cs, pe) for _, _, cs, pe in lines):
-            for ds, de, cs, pe in lines:
+            for ds, _de, cs, pe in lines:
                 for part_start, s, e in _dash_parts(text, cs, pe):
                     if part_start < 0:
                         part_start = ds
@@ -410,7 +410,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             # after its narrator's clause. The line then runs to that quotation's end.
             outer[1] = end
             last = outer[2][-1]
-            outer[2] = outer[2][:-1] + (Span(last.start, max(last.end, end)),)
+            outer[2] = (*outer[2][:-1], Span(last.start, max(last.end, end)))
         item.append(len(enclosing))
         kept.append(item)
         enclosing.append(item)

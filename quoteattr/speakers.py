@@ -20,9 +20,9 @@ the reason says so.
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 import regex
-from typing import NamedTuple
 
 from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, cue_after, cue_before
@@ -60,7 +60,7 @@ EVIDENCE = {"name": (1.0, 1.0), "pronoun": (0.95, 0.72), "nominal": (0.9, 0.55)}
 UNRESOLVED_FACTOR = 0.8
 
 
-def _confidence(q: "_Q", news: bool) -> float:
+def _confidence(q: _Q, news: bool) -> float:
     """The confidence of a quote's attribution, from its rule and its evidence."""
     base = CONFIDENCE.get(q.rule, 0.5)
     if q.found is not None or q.rule == "same paragraph":
@@ -91,8 +91,18 @@ class _Q:
     """Working state for one quote."""
 
     __slots__ = (
-        "span", "para_first", "para_last", "found", "entity", "mention", "rule", "addressees", "vocatives",
-        "reason", "kind", "nested",
+        "addressees",
+        "entity",
+        "found",
+        "kind",
+        "mention",
+        "nested",
+        "para_first",
+        "para_last",
+        "reason",
+        "rule",
+        "span",
+        "vocatives",
     )
 
     def __init__(self, span: QuotedSpan, para_first: int, para_last: int) -> None:
@@ -141,7 +151,7 @@ def _person_start(
             if start is None:
                 continue  # "But Elizabeth", "Presently Tony"
             break
-        if low in first_names() and not w.isupper() or low in known:
+        if (low in first_names() and not w.isupper()) or low in known:
             if start is None or not (person or keep_before):
                 # fiction opens sentences with "Poor Charlotte", "Dear Jane": the word before a
                 # name is kept only in news, where it is a given name ("Kwame Mensah")
@@ -266,7 +276,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
     cov_starts = [c[0] for c in covered]
     persons = [e for e in annotation.entities if e.label in ("PERSON", "PER")]
     pos = 0
-    for q in quotes + [None]:
+    for q in [*quotes, None]:
         end = q.span.start if q is not None else n
         if end > pos:
             for raw in _narration_mentions(annotation, persons, pos, end):
@@ -320,8 +330,6 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
             q.entity = entity_at.get(f.mention.start)
             q.mention = f.mention
             q.rule = f.rule
-    if not news_like:
-        _alternate_pronouns(quotes, text)
     _same_paragraph(quotes)
     _paragraph_person(quotes, resolver, entity_at, mentions_by_para, news_like, text, paras)
     if news_like:
@@ -434,10 +442,10 @@ def _appositive_roles(text: str, start: int, end: int) -> list[str]:
     words: list[str] = []
     before = _APPOSITIVE_BEFORE.search(text, max(0, start - 80), start)
     if before and (before.group(2).lower() in roles() or before.group(2).lower() in titles()):
-        words += before.group(1).split() + [before.group(2)]
+        words += [*before.group(1).split(), before.group(2)]
     after = _APPOSITIVE_AFTER.match(text, end)
     if after and (after.group(2).lower() in roles() or after.group(2).lower() in titles()):
-        words += after.group(1).split() + [after.group(2)]
+        words += [*after.group(1).split(), after.group(2)]
     return words
 
 
@@ -512,39 +520,6 @@ def _name_narrator(quotes: list[_Q], resolver: Resolver, text: str) -> None:
         name = max(counts, key=lambda k: counts[k])
         if counts[name] >= 2 and counts[name] * 3 >= sum(counts.values()):
             narrator.forms[name] = counts[name]
-
-
-def _alternate_pronouns(quotes: list[_Q], text: str) -> None:
-    """In dialogue, "he said" answering the previous speaker is the one before them.
-
-    The pronoun of a cue was first resolved to the latest person of its gender. When that is the
-    speaker of the quote paragraph just before, and the one before that was someone else of a
-    gender the pronoun fits, the exchange alternates: the pronoun is theirs. A speaker named in
-    the narration of the quote's own paragraph is left alone.
-    """
-    prev_para: tuple[int, Entity | None] = (-2, None)
-    prev2: Entity | None = None
-    for q in quotes:
-        first = q.para_first
-        if first != prev_para[0]:
-            if q.found is not None and q.found.mention.kind == "pronoun" and q.entity is not None:
-                a = prev_para[1]
-                pronoun_gender = {"he": "m", "she": "f"}.get(q.found.mention.text.lower())
-                if (
-                    pronoun_gender
-                    and first - prev_para[0] == 1
-                    and q.entity is a
-                    and prev2 is not None
-                    and prev2 is not a
-                    and prev2.gender in (pronoun_gender, "x")
-                    and not _addressed(q, prev2)
-                ):
-                    q.entity = prev2
-                    q.rule = "X said"
-            prev2 = prev_para[1] if first - prev_para[0] == 1 else None
-            prev_para = (q.para_last, q.entity)
-        elif q.entity is not None:
-            prev_para = (q.para_last, prev_para[1] or q.entity)
 
 
 def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolver | None = None) -> None:
@@ -644,9 +619,13 @@ def _continuation(quotes: list[_Q]) -> None:
     """Rule 5 (news): a quote paragraph with no cue goes on with the previous quote's speaker."""
     for i in range(1, len(quotes)):
         q, prev = quotes[i], quotes[i - 1]
-        if q.entity is None and prev.entity is not None and q.para_first - prev.para_last == 1:
-            if not _addressed(q, prev.entity):
-                _take(q, prev.entity, "continues", prev.mention)
+        if (
+            q.entity is None
+            and prev.entity is not None
+            and q.para_first - prev.para_last == 1
+            and not _addressed(q, prev.entity)
+        ):
+            _take(q, prev.entity, "continues", prev.mention)
 
 
 def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
@@ -674,7 +653,7 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
 
     def adjacent(k: int, m: int) -> bool:
         """Are quote paragraphs k and m in one run of adjacent quote paragraphs?"""
-        return 0 <= min(k, m) and max(k, m) < len(paras) and run[k] == run[m]
+        return min(k, m) >= 0 and max(k, m) < len(paras) and run[k] == run[m]
 
     def assign(k: int, e: Entity) -> None:
         for q in paras[k]:

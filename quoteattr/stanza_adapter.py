@@ -201,7 +201,7 @@ def annotate_texts(pipeline: Any, texts: list[str]) -> list[Annotation]:
     if len(docs) != len(wanted):
         raise RuntimeError(f"the stanza pipeline returned {len(docs)} documents for {len(wanted)} texts")
     out = [Annotation(text=text, paragraphs=paragraphs(text), source="stanza") for text in texts]
-    for i, doc in zip(wanted, docs):
+    for i, doc in zip(wanted, docs, strict=False):
         out[i] = _convert(doc, texts[i])
     return out
 
