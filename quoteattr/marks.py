@@ -156,10 +156,7 @@ def uses_blank_lines(text: str) -> bool:
     if _HAS_BLANK_LINE.search(text) is None:
         return False
     lines = max(text.count("\n"), text.count("\r")) + 1
-    for long_lines, _ in enumerate(_LONG_LINE.finditer(text), 1):
-        if long_lines * 10 > lines:
-            return False
-    return True
+    return all(long_lines * 10 <= lines for long_lines, _ in enumerate(_LONG_LINE.finditer(text), 1))
 
 
 def scan(text: str, *, blank_lines: bool | None = None) -> Iterator[Token]:
