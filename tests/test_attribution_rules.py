@@ -1,0 +1,70 @@
+"""Rules of the attribution stages that the golden cases do not pin one by one: the default
+kinds by genre, the narrator's name, relatives, confidence and reasons."""
+
+from __future__ import annotations
+
+import quoteattr
+from quoteattr.speakers import is_news
+
+LDQ, RDQ = "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"
+REPORTED = "Anna Keller said the budget would be balanced by the end of next year."
+
+
+def test_news_gets_reported_speech_by_default_and_fiction_does_not():
+    """With kinds=None, a text dense in digits (news) gets indirect quotations, one without
+    digits (fiction) only direct ones; an explicit ``kinds`` overrides the choice."""
+    news = "BERLIN, 12 May 2024 (09:30). " + REPORTED
+    assert is_news(news) and not is_news(REPORTED)
+    assert [q.kind for q in quoteattr.extract(news)] == ["indirect"]
+    assert quoteattr.extract(REPORTED) == []
+    assert [q.kind for q in quoteattr.extract(REPORTED, kinds=("indirect",))] == ["indirect"]
+    assert quoteattr.extract(news, kinds=("direct",)) == []
+
+
+def test_thoughts_are_not_reported_speech():
+    """Verbs of belief take clauses too, but what someone thinks is not what they said."""
+    text = "Anna Keller thinks the budget will be balanced by the end of next year."
+    assert quoteattr.extract(text, kinds=("indirect", "mixed")) == []
+
+
+def test_a_first_person_narrator_takes_the_name_others_call_them():
+    """Quotes the narrator speaks ("I said") are given the name the others address them by."""
+    text = (
+        f"{LDQ}Where were you last night, Hastings?{RDQ} asked Poirot.\n\n"
+        f"{LDQ}At the inn,{RDQ} I said.\n\n"
+        f"{LDQ}Alone, Hastings?{RDQ} said Poirot.\n\n"
+        f"{LDQ}Quite alone,{RDQ} I said."
+    )
+    quotes = quoteattr.extract(text)
+    mine = [q for q in quotes if q.speaker_mention is not None and q.speaker_mention.text == "I"]
+    assert len(mine) == 2
+    assert {q.speaker.name for q in mine} == {"Hastings"}
+    assert "narrator" in mine[0].speaker.aliases
+
+
+def test_his_wife_is_the_woman_with_his_family_name():
+    """ "said his wife" after Mr. Bennet spoke names Mrs. Bennet, even before she is named."""
+    text = f"{LDQ}I have no objection,{RDQ} said Mr. Bennet.\n\n{LDQ}You never have,{RDQ} said his wife."
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name for q in quotes] == ["Mr. Bennet", "Mrs. Bennet"]
+    assert quotes[1].speaker_mention.text == "his wife"
+
+
+def test_a_named_cue_is_surer_than_the_turn_of_a_conversation():
+    """Confidence orders the rules: a name in the cue above a turn of the conversation."""
+    text = (
+        f"{LDQ}Are you coming?{RDQ} asked Jane.\n\n"
+        f"{LDQ}Not yet,{RDQ} said Tom.\n\n"
+        f"{LDQ}Then I shall go alone.{RDQ}"
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name for q in quotes] == ["Jane", "Tom", "Jane"]
+    assert quotes[2].rule == "turn-taking"
+    assert quotes[0].confidence > quotes[2].confidence > 0
+
+
+def test_no_speaker_comes_with_a_reason_and_a_speaker_without_one():
+    """A quote nobody can be credited with says why; one with a speaker has no reason."""
+    lonely, named = quoteattr.extract(f"{LDQ}Who is there?{RDQ}\n\nThe house was dark.\n\n{LDQ}Me,{RDQ} said Ann.")
+    assert lonely.speaker is None and lonely.reason and lonely.confidence == 0.0
+    assert named.speaker is not None and named.reason is None
