@@ -51,7 +51,7 @@ class QuoteExtractor:
             (``$STANZA_RESOURCES_DIR``, else stanza's folder in the user cache).
         kinds: which kinds of quotation to return, any of ``"direct"``, ``"mixed"`` and
             ``"indirect"``. The default, ``None``, chooses by the text: news (judged by its
-            density of digits, see :func:`quoteattr.speakers.is_news`) gets all three, since
+            digits, news words and pronouns, see :func:`quoteattr.speakers.is_news`) gets all three, since
             most of what news reports is said indirectly; fiction gets its direct speech only,
             since a novel's narration reports thoughts and speech that readers do not count as
             its dialogue.
