@@ -285,37 +285,56 @@ def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
     return found
 
 
-@functools.cache
-def _verb_pattern() -> regex.Pattern[str]:
-    verbs = "|".join(sorted(reporting_verbs(), key=len, reverse=True))
-    return regex.compile(rf"(?<![\w-])(?:{verbs}|according[ \t]+to)\b", regex.IGNORECASE)
+_WINDOW_WORDS = regex.compile(r"\p{L}+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\p{L}+)*")
+_SENTENCE_STOP = regex.compile(r"[.!?\r\n]")
+_TRAILING_WORDS = regex.compile(r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*$")
 
 
 @functools.cache
-def _verb_just_before() -> regex.Pattern[str]:
-    """A reporting verb that introduces the quote: 'said “…', 'told reporters on Monday: “…'."""
-    # "called" names or labels ("what critics have called the “border tax”"): it introduces
-    # speech only with "out" ("called out “Lucy!”")
-    verbs = "|".join(sorted((v for v, base in reporting_verbs().items() if base != "call"), key=len, reverse=True))
-    return regex.compile(
-        rf"(?<![\w-])(?:{verbs}|call(?:s|ed|ing)?[ \t]+out|according[ \t]+to)\b(?:[ \t,]+[\w\N{{RIGHT SINGLE QUOTATION MARK}}']+){{0,3}}[ \t]*[,:]?[ \t]*$",
-        regex.IGNORECASE,
-    )
+def _cue_words() -> frozenset[str]:
+    """Reporting verbs and "according", as lower-case words ("so-called" is a word of its own)."""
+    return frozenset(reporting_verbs()) | {"according"}
+
+
+def _has_cue_word(text: str, start: int, end: int) -> bool:
+    words = _cue_words()
+    return any(m.group().lower() in words for m in _WINDOW_WORDS.finditer(text, start, end))
+
+
+def _verb_just_before(text: str, start: int) -> bool:
+    """Does a reporting verb introduce the quote at ``start``: 'said “…', 'told reporters on
+    Monday: “…', 'according to X, “…'? At most three words stand between verb and quote.
+
+    "called" names or labels ("what critics have called the “border tax”"): it introduces
+    speech only as "called out" ("called out “Lucy!”").
+    """
+    lo = max(0, start - 80)
+    tail = _TRAILING_WORDS.search(text, lo, start)
+    if tail is None:
+        return False
+    words = [m.group().lower() for m in _WINDOW_WORDS.finditer(text, tail.start(), start)][-4:]
+    verbs = reporting_verbs()
+    for i, w in enumerate(words):
+        if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
+            return True
+        base = verbs.get(w)
+        if base is not None and (base != "call" or (i + 1 < len(words) and words[i + 1] == "out")):
+            return True
+    return False
 
 
 def _cue_near(text: str, start: int, end: int) -> bool:
     """A reporting verb or a colon in the same sentence: short quoted words are then speech."""
-    before = text[max(0, start - 80) : start]
+    lo = max(0, start - 80)
+    before = text[lo:start]
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    before = before[cut + 1 :]
     if before.rstrip().endswith(":"):
         return True
-    verbs = _verb_pattern()
-    if verbs.search(before):
+    if _has_cue_word(text, lo + cut + 1, start):
         return True
-    after = text[end : end + 60]
-    stop = regex.search(r"[.!?\r\n]", after)
-    return verbs.search(after, 0, stop.start() if stop else len(after)) is not None
+    hi = min(len(text), end + 60)
+    stop = _SENTENCE_STOP.search(text, end, hi)
+    return _has_cue_word(text, end, stop.start() if stop else hi)
 
 
 # Characters after which a quotation starts a sentence of its own.
@@ -333,7 +352,7 @@ def starts_sentence(text: str, start: int) -> bool:
         return True
     if text[i] == ",":
         # '…, “Come here,” she said' follows a comma only after a reporting verb
-        return _verb_just_before().search(text, max(0, start - 80), start) is not None
+        return _verb_just_before(text, start)
     return False
 
 
@@ -368,7 +387,7 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
-    if _verb_just_before().search(text, max(0, span.start - 80), span.start):
+    if _verb_just_before(text, span.start):
         return True, None, False
     if not short:
         return True, None, False
