@@ -34,8 +34,9 @@ SEED_CHARS = 4096  # seed texts are cut to this many characters, as -max_len cut
 
 def check(data: bytes) -> None:
     """Extract from the text in ``data``; raise on an exception or a broken invariant."""
-    import quoteattr
     from invariants import check_quotes
+
+    import quoteattr
 
     text = data.decode("utf-8", "surrogateescape")
     quotes = quoteattr.extract(text, kinds=ALL_KINDS)

@@ -4,9 +4,10 @@ property and regression tests (imported as ``from invariants import ...``)."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import signal
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 import quoteattr
 
@@ -43,7 +44,7 @@ def check_quotes(text: str, quotes: list[quoteattr.Quote]) -> None:
         check_quote(text, q)
     assert quotes == sorted(quotes, key=lambda q: (q.start, q.end)), "quotes come in text order"
     direct = [q for q in quotes if q.kind == "direct"]
-    for a, b in zip(direct, direct[1:]):
+    for a, b in itertools.pairwise(direct):
         assert a.end <= b.start, "quotations in marks do not overlap"
 
 

@@ -11,8 +11,8 @@ when it gives no reason for lacking one.
 from __future__ import annotations
 
 from hypothesis import given
-from invariants import check_quotes
 from hypothesis import strategies as st
+from invariants import check_quotes
 
 import quoteattr
 from quoteattr.marks import DASHES, QUOTE_GLYPHS

@@ -148,5 +148,5 @@ def test_dash_dialogue_with_a_long_run_of_spaces_is_read_in_linear_time(text: st
     with hang_guard(120):
         quotes = quoteattr.extract(text, kinds=ALL_KINDS)
     check_quotes(text, quotes)
-    first, *middle, last = [q.content for q in quotes]
-    assert first in ("Stop!", "Oui,") and last in ("Non.", "Go" + " " * 200_000 + "now.")
+    assert quotes[0].content in ("Stop!", "Oui,")
+    assert quotes[-1].content in ("Non.", "Go" + " " * 200_000 + "now.")
