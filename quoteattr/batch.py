@@ -117,9 +117,39 @@ def _init_worker(spec: dict[str, Any]) -> None:
     _WORKER_EXTRACTOR = QuoteExtractor(**spec)
 
 
+def _run_batch(extractor: QuoteExtractor, batch: list[_Task]) -> list[DocumentResult]:
+    """The results of a batch of documents. With a stanza pipeline the texts of the batch go
+    through it in one call (stanza batches them); a batch that fails there is retried one
+    document at a time, so that one bad document fails alone."""
+    if extractor.nlp is None:
+        return [_run(extractor, task) for task in batch]
+    texts = [t for t in batch if t.problem is None and isinstance(t.text, str)]
+    annotated: dict[int, Any] = {}
+    if len(texts) > 1:
+        from . import stanza_adapter
+
+        try:
+            annotations = stanza_adapter.annotate_texts(extractor.pipeline(), [t.text for t in texts])
+        except Exception:
+            logger.debug("a batch of %d documents failed in stanza; retrying one by one", len(texts), exc_info=True)
+        else:
+            annotated = {id(t): a for t, a in zip(texts, annotations, strict=True)}
+    results = []
+    for task in batch:
+        annotation = annotated.get(id(task))
+        if annotation is None:
+            results.append(_run(extractor, task))
+            continue
+        try:
+            results.append(DocumentResult(task.id, extractor.extract_annotated(annotation)))
+        except Exception as exc:  # one bad document must not stop the others
+            results.append(DocumentResult(task.id, error=f"{type(exc).__name__}: {exc}"))
+    return results
+
+
 def _run_in_worker(batch: list[_Task]) -> list[DocumentResult]:
     assert _WORKER_EXTRACTOR is not None, "the pool initializer did not run"
-    return [_run(_WORKER_EXTRACTOR, task) for task in batch]
+    return _run_batch(_WORKER_EXTRACTOR, batch)
 
 
 def _chunksize(texts: Iterable[Any], processes: int) -> int:
@@ -201,8 +231,11 @@ def extract_many(
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
             raise ConfigError(f"{name} must be a positive int, got {value!r}")
     tasks = (_task(i, item) for i, item in enumerate(texts))
-    if processes == 1:
+    if processes == 1 and extractor.nlp is None:
         results = (_run(extractor, task) for task in tasks)
+    elif processes == 1:
+        # with stanza, documents go through the pipeline a batch at a time
+        results = (r for batch in _batches(tasks, chunksize or DEFAULT_CHUNKSIZE) for r in _run_batch(extractor, batch))
     else:
         results = _pooled(_spec(extractor), tasks, processes, chunksize or _chunksize(texts, processes))
     return _with_progress(results, texts) if progress else results

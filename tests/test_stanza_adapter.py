@@ -469,3 +469,25 @@ def test_set_coref_helper_matches_stanza_chain_shape():
     (chain,) = doc.coref
     assert (chain.index, chain.representative_text, chain.representative_index) == (0, "Ann", 0)
     assert doc.sentences[1].words[0].coref_chains[0].chain is chain
+
+
+def test_extract_many_sends_a_batch_through_the_pipeline_at_once(tokenize_pipeline, monkeypatch):
+    """Many documents with a stanza pipeline: one pipeline call per batch, not one per document;
+    the results are those of extracting each document alone, in order, and a bad one fails alone."""
+    from quoteattr.batch import extract_many
+
+    tokenizer = tokenize_pipeline.processors["tokenize"]
+    calls = []
+    real_bulk = tokenizer.bulk_process
+
+    def counting_bulk(docs):
+        calls.append(len(docs))
+        return real_bulk(docs)
+
+    monkeypatch.setattr(tokenizer, "bulk_process", counting_bulk)
+    extractor = quoteattr.QuoteExtractor(nlp=tokenize_pipeline)
+    docs = ["“Yes,” she said.", "No quotes.", b"bytes", "“Go,” said Ann."]
+    results = list(extract_many(extractor, docs, progress=False, chunksize=10))
+    assert calls == [3]
+    assert [r.ok for r in results] == [True, True, False, True]
+    assert [[q.text for q in r.quotes] for r in results] == [["“Yes,”"], [], [], ["“Go,”"]]
