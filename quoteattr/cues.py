@@ -539,3 +539,15 @@ def _back_over_adverbs(toks: list[Tok], j: int) -> int:
         else:
             break
     return j
+
+
+def colon_subject(text: str, start: int, end: int) -> Found | None:
+    """The subject of a sentence that ends in a colon, as the cue of what follows it: "The Old
+    Man introduced him with a quirk of the lips:" (any verb; the colon is the cue)."""
+    toks = tokens(text, max(start, end - 300), end)
+    if not toks or toks[-1].text != ":":
+        return None
+    np = _sentence_subject(toks, len(toks) - 1)
+    if np is None or np.kind == "pronoun" and toks[np.i].low not in _INVERTED_PRONOUNS:
+        return None
+    return _found(toks, (len(toks) - 1, len(toks)), np, "X:", text)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 import regex
 
 from .annotation import Annotation, RawMention, scan_mentions
-from .cues import Found, cue_after, cue_before
+from .cues import Found, colon_subject, cue_after, cue_before
 from .lexicon import data_lines, first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .parsed import cue_from_parse, parse_of
@@ -259,8 +259,13 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
                 lo = prev_para.start
                 if i > 0 and quotes[i - 1].para_last == q.para_first - 1:
                     lo = max(lo, quotes[i - 1].span.end)
-                if text[lo : prev_para.end].rstrip().endswith((":", ",", "-", "\N{EM DASH}")):
+                tail = text[lo : prev_para.end].rstrip()
+                if tail.endswith((":", ",", "-", "\N{EM DASH}")):
                     found = cue_before(text, lo, prev_para.end)
+                    if found is None and tail.endswith(":"):
+                        # any verb before a colon introduces what follows: "The Old Man
+                        # introduced him with a quirk of the lips:" - its subject speaks
+                        found = colon_subject(text, lo, prev_para.end)
         if parse is not None:
             # a parse knows the subject of the verb however long it is: it is preferred
             a, b = window_after(i)
@@ -493,13 +498,28 @@ def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
             trail = raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
             if lead and trail:
                 found.append(raw)
+        # a relative addressed by a kin word: "Surely, uncle, you cannot mean" (lower case)
+        for m in _KIN_VOCATIVE.finditer(text, seg.start, seg.end):
+            found.append(RawMention(m.start(1), m.end(1), "kin", m.start(1), None))
     return found
+
+
+_KIN_VOCATIVE = regex.compile(
+    r"(?:^|(?<=[,!?]\s)|(?<=\b(?:dear|Dear|oh|Oh)\s))(uncle|aunt|father|mother|papa|mama|mamma|grandmother|grandfather|grandpapa|grandmamma)(?=\s*[,!?.;])",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 
 
 def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[Entity]:
     """The people the vocatives of a quote name, where the text has met them."""
     found = []
     for raw in raws:
+        if raw.kind == "kin":
+            word = text[raw.start : raw.end].capitalize()
+            held = resolver.nominal(word, word.lower(), raw.start)
+            if held is not None:
+                found.append(held)
+            continue
         words = {w.lower() for w in name_words(text[raw.name_start : raw.end])}
         matches = [
             e
@@ -615,17 +635,24 @@ def _after_narration(
     text: str,
     paras: tuple,
 ) -> None:
-    """Dialogue: a quote paragraph right after a paragraph of pure narration is spoken by the
-    person that narration was about ("Mr. Wells bowed his head.\n\n“As I was about to …”")."""
-    quote_paras = {p for q in quotes for p in range(q.para_first, q.para_last + 1)}
+    """Dialogue: a quote paragraph right after narration is spoken by the person that narration
+    was about ("Mr. Wells bowed his head.\n\n“As I was about to …”"): the paragraph before
+    when it is all narration, or the narration that closes it after its last quote ("“…,” she
+    said. Philip did not know what she meant.\n\n“Why not?”")."""
+    last_quote_end: dict[int, int] = {}
     for q in quotes:
-        if q.entity is not None or q.para_first == 0 or q.para_first - 1 in quote_paras:
+        for p in range(q.para_first, q.para_last + 1):
+            last_quote_end[p] = max(last_quote_end.get(p, -1), q.span.end)
+    for q in quotes:
+        if q.entity is not None or q.para_first == 0:
             continue
         p = q.para_first - 1
-        lo = paras[p].start
+        lo = max(paras[p].start, last_quote_end.get(p, -1))
+        if p in last_quote_end and not text[lo : paras[p].end].strip(" \t\r\n.,;:!?\"'\N{RIGHT DOUBLE QUOTATION MARK}"):
+            continue  # the paragraph before ends with a quote
         for position in sorted(mentions_by_para.get(p, ())):
             e = entity_at.get(position)
-            if e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
+            if position >= lo and e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
                 _take(q, e, "after narration", None, resolver)
                 break
 
