@@ -548,6 +548,6 @@ def colon_subject(text: str, start: int, end: int) -> Found | None:
     if not toks or toks[-1].text != ":":
         return None
     np = _sentence_subject(toks, len(toks) - 1)
-    if np is None or np.kind == "pronoun" and toks[np.i].low not in _INVERTED_PRONOUNS:
+    if np is None or (np.kind == "pronoun" and toks[np.i].low not in _INVERTED_PRONOUNS):
         return None
     return _found(toks, (len(toks) - 1, len(toks)), np, "X:", text)
