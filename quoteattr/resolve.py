@@ -49,6 +49,7 @@ class Entity:
     __slots__ = (
         "described",
         "first",
+        "form_titles",
         "forms",
         "gender",
         "id",
@@ -74,33 +75,41 @@ class Entity:
         self.mentions: list[Mention] = []
         self.described = False
         self.subject_at = -1  # where the person was last the subject of a sentence
+        self.form_titles: dict[str, str] = {}  # the title a name form was written with
 
-    def canonical(self) -> str:
+    def canonical(self, fullest: bool = True) -> str:
+        """The name to show for this person.
+
+        News introduces people by their full name and then shortens it: ``fullest`` picks the
+        fullest name the text uses ("Jean-Yves Le Drian"). Fiction calls people by the name
+        they go by, and a fuller form may belong to a relative or be two names side by side:
+        without ``fullest`` the most frequent form wins ("Mr. Knightley", "Katharine").
+        A title the text gave that very form is kept ("Mr. Bennet", never "Mrs. Elizabeth").
+        """
         if self.id == NARRATOR and not self.forms:
             return NARRATOR
         if not self.forms:
             return ""
         if self.described:
             return next(iter(self.forms))
-        # the fullest name the text uses more than once (a form seen once may be a heading or
-        # two names side by side), else the most frequent
+        # a form seen once may be a heading or two names side by side
         repeated = [f for f in self.forms if self.forms[f] > 1]
-        # a first name put before a repeated surname counts too ("Jean-Yves Le Drian")
-        repeated += [f for f in self.forms if self.forms[f] == 1 and any(f.endswith(" " + r) for r in repeated)]
-        if repeated:
-            best = max(repeated, key=lambda f: (len(f.split()), self.forms[f], -len(f)))
+        if fullest:
+            # a first name put before a repeated surname counts too ("Jean-Yves Le Drian")
+            repeated += [f for f in self.forms if self.forms[f] == 1 and any(f.endswith(" " + r) for r in repeated)]
+            key = lambda f: (len(f.split()), self.forms[f], -len(f))  # noqa: E731
         else:
-            best = max(self.forms, key=lambda f: (self.forms[f], len(f.split()), -len(f)))
-        if (
-            self.title in _KEPT_TITLES
-            and not best.startswith(_KEPT_TITLES[self.title])
-            and (len(best.split()) == 1 or self.title in ("mr", "mrs", "miss", "ms", "mister"))
-        ):
-            return f"{_KEPT_TITLES[self.title]} {best}"
+            key = lambda f: (self.forms[f], len(f.split()), -len(f))  # noqa: E731
+        best = max(repeated or list(self.forms), key=key if repeated else (lambda f: (self.forms[f], len(f.split()))))
+        title = self.form_titles.get(best)
+        if title and best.split()[0].lower() in first_names() and not fullest:
+            title = None  # "Katharine", not "Miss Katharine": a given name goes without one
+        if title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[title]):
+            return f"{_KEPT_TITLES[title]} {best}"
         return best
 
-    def speaker(self) -> Speaker:
-        name = self.canonical()
+    def speaker(self, fullest: bool = True) -> Speaker:
+        name = self.canonical(fullest)
         aliases = tuple(sorted(f for f in self.forms if f != name))
         if self.id == NARRATOR and name != NARRATOR:
             aliases = (NARRATOR, *aliases)
@@ -244,6 +253,7 @@ class Resolver:
             e.titles.add(title)
             if e.title is None:
                 e.title = title
+            e.form_titles.setdefault(form, title)
         e.add_gender(gender)
         self._add_roles(e, role_words)
         return self._touch(e, pos, mention)

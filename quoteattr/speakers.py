@@ -363,7 +363,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
 
     out = []
     for q in quotes:
-        speaker = q.entity.speaker() if q.entity is not None else None
+        speaker = q.entity.speaker(fullest=news_like) if q.entity is not None else None
         if speaker is None and q.mention is not None and q.mention.kind != "pronoun":
             speaker = Speaker(name=q.mention.text, aliases=(), id="")
         reason = None
@@ -494,9 +494,13 @@ def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
                 continue
             before = text[max(seg.start, raw.start - 12) : raw.start].rstrip()
             after = text[raw.end : raw.end + 2]
-            lead = raw.start == seg.start or before.endswith((",", "dear", "Dear", "oh", "Oh", "O"))
-            trail = raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
-            if lead and trail:
+            opening = raw.start == seg.start
+            lead = opening or before.endswith((",", "dear", "Dear", "oh", "Oh", "O"))
+            # a word that opens a quote is a vocative only before a comma ("Hastings, come"):
+            # "Exactly." and "Rubbish!" are answers
+            trail = after[:1] == "," if opening else raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
+            word = text[raw.name_start : raw.end].lower()
+            if lead and trail and not (word.endswith("ly") and word not in first_names()):
                 found.append(raw)
         # a relative addressed by a kin word: "Surely, uncle, you cannot mean" (lower case)
         for m in _KIN_VOCATIVE.finditer(text, seg.start, seg.end):
@@ -538,7 +542,7 @@ def _name_narrator(quotes: list[_Q], resolver: Resolver, text: str) -> None:
     """Give a first-person narrator the name the others call them by.
 
     The vocatives in quotes that answer or precede the narrator's own are counted; a name used
-    at least twice, for a third of those vocatives or more, becomes the narrator's name.
+    at least three times, and twice as often as any other, becomes the narrator's name.
     """
     narrator = next((e for e in resolver.entities if e.id == NARRATOR), None)
     if narrator is None:
@@ -549,12 +553,14 @@ def _name_narrator(quotes: list[_Q], resolver: Resolver, text: str) -> None:
             continue
         if any(n.entity is narrator for n in quotes[max(0, i - 1) : i + 2]):
             for raw in q.vocatives:
-                name = " ".join(name_words(text[raw.start : raw.end]))
+                if raw.kind != "name":
+                    continue
+                # "Mr. Hastings" and "Hastings" are one name
+                name = " ".join(name_words(text[raw.name_start : raw.end]))
                 counts[name] = counts.get(name, 0) + 1
-    if counts:
-        name = max(counts, key=lambda k: counts[k])
-        if counts[name] >= 2 and counts[name] * 3 >= sum(counts.values()):
-            narrator.forms[name] = counts[name]
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    if ranked and counts[ranked[0]] >= 3 and (len(ranked) == 1 or counts[ranked[0]] >= 2 * counts[ranked[1]]):
+        narrator.forms[ranked[0]] = counts[ranked[0]]
 
 
 def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolver | None = None) -> None:
