@@ -117,7 +117,7 @@ def test_text_of_control_characters_only() -> None:
 @pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\udc80"], ids=["high", "low", "escaped-byte"])
 def test_lone_surrogates(surrogate: str) -> None:
     """Lone surrogates (from surrogateescape or JSON escapes) are characters like any other."""
-    text = DIALOGUE.replace("win", f"win{surrogate}").replace("Ann", f"Ann{surrogate}", 0) + surrogate
+    text = surrogate + " " + DIALOGUE.replace("win", f"win{surrogate}").replace("\n", f" {surrogate}\n") + surrogate
     found = speakers(text)
     assert found[0] == (f"We will win{surrogate},", "Ann")
     assert len(found) == 3
