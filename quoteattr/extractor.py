@@ -203,3 +203,14 @@ def extract(text: Any, **options: Any) -> list[Quote]:
     ['“We will win,”']
     """
     return _extractor_for(options).extract(text)
+
+
+def download_models(language: str = "en", *, coref: bool = False, model_dir: str | None = None) -> str:
+    """Download the stanza models ``nlp="stanza"`` needs, on a machine that is online.
+
+    See :func:`quoteattr.stanza_adapter.download_models`; stanza is imported only when this
+    is called, so that ``import quoteattr`` never imports it.
+    """
+    from .stanza_adapter import download_models as _download_models
+
+    return _download_models(language, coref=coref, model_dir=model_dir)
