@@ -618,7 +618,7 @@ def _paragraph_person(
 ) -> None:
     """Rule 3: a paragraph whose narration has one person as a subject is that person talking."""
     for q in quotes:
-        if q.entity is not None:
+        if q.entity is not None or q.found is not None:
             continue
         people: list[Entity] = []
         for p in range(q.para_first, q.para_last + 1):
@@ -650,7 +650,7 @@ def _after_narration(
         for p in range(q.para_first, q.para_last + 1):
             last_quote_end[p] = max(last_quote_end.get(p, -1), q.span.end)
     for q in quotes:
-        if q.entity is not None or q.para_first == 0:
+        if q.entity is not None or q.found is not None or q.para_first == 0:
             continue
         p = q.para_first - 1
         lo = max(paras[p].start, last_quote_end.get(p, -1))
@@ -669,6 +669,7 @@ def _continuation(quotes: list[_Q]) -> None:
         q, prev = quotes[i], quotes[i - 1]
         if (
             q.entity is None
+            and q.found is None  # a cue's own mention stands, even when it names no one known
             and prev.entity is not None
             and q.para_first - prev.para_last == 1
             and not _addressed(q, prev.entity)
@@ -705,7 +706,7 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
 
     def assign(k: int, e: Entity) -> None:
         for q in paras[k]:
-            if q.entity is None:
+            if q.entity is None and q.found is None:
                 _take(q, e, "turn-taking", None, resolver)
 
     def others(k: int, e: Entity) -> Entity | None:
@@ -722,7 +723,7 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
         changed = False
         for order in (range(len(paras)), range(len(paras) - 1, -1, -1)):
             for k in order:
-                if any(q.entity is not None for q in paras[k]):
+                if any(q.entity is not None or q.found is not None for q in paras[k]):
                     continue
                 mine = paras[k][0]
                 choice = None
