@@ -140,10 +140,25 @@ def test_needs_exactly_one_input(args: tuple[str, ...]) -> None:
 
 
 def test_console_script_is_declared() -> None:
-    """The installed package declares the ``quoteattr`` console script for ``quoteattr.cli:main``."""
+    """The installed package declares the ``quoteattr`` console script for ``quoteattr.cli:run``
+    (``main`` with a quiet stop when the reader goes away)."""
     try:
         dist = metadata.distribution("quoteattr")
     except metadata.PackageNotFoundError:
         pytest.skip("quoteattr is not installed (tests run from a source tree)")
     scripts = {ep.name: ep.value for ep in dist.entry_points if ep.group == "console_scripts"}
-    assert scripts["quoteattr"] == "quoteattr.cli:main"
+    assert scripts["quoteattr"] == "quoteattr.cli:run"
+
+
+def test_a_reader_that_goes_away_stops_the_command_quietly(tmp_path) -> None:
+    """``quoteattr FILE | head -1``: when the reader closes the pipe, no traceback is printed."""
+    text = "\n\n".join(f"\N{LEFT DOUBLE QUOTATION MARK}Line {i},\N{RIGHT DOUBLE QUOTATION MARK} said Ann." for i in range(3000))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quoteattr", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
