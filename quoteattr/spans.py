@@ -365,6 +365,19 @@ def _tagged_after(text: str, end: int) -> bool:
     return _TAG_AFTER.match(text, end) is not None
 
 
+# A quotation inside a sentence whose words are all capitalised (but for little words) is a
+# title when it has at most this many words.
+_TITLE_WORDS = 10
+
+
+def _title_case(words: list[str]) -> bool:
+    """Are these words a title: capitalised but for little words ("The Poet and the Peasant")?"""
+    stripped = [w.strip(_EDGE) for w in words]
+    return sum(1 for w in stripped if w[:1].isupper()) >= 2 and all(
+        w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in stripped if w
+    )
+
+
 def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
     """Is a top-level quoted span speech, why not if not, and is it a fragment of a sentence?"""
     if span.unclosed or len(span.segments) > 1 or not span.style or span.style[0] in DASHES:
@@ -390,6 +403,10 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
     if _verb_just_before(text, span.start):
         return True, None, False
     if not short:
+        if _title_case(words) and len(words) <= _TITLE_WORDS:
+            # "the overture to “The Poet and the Peasant.”", "charged with “The Wilful Murder
+            # of Emily Agnes Inglethorp,”": a title inside a sentence, not a line of speech
+            return False, "a name or title in quote marks", False
         return True, None, False
     if _cue_near(text, span.start, span.end):
         return True, None, True
