@@ -19,13 +19,15 @@ def _nested(spans: list[QuotedSpan]) -> dict[int, tuple[Span, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def assemble(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False) -> list[Quote]:
+def assemble(
+    annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False, news: bool | None = None
+) -> list[Quote]:
     """One :class:`Quote` per quotation, attributed: every top-level quoted span that is
     speech, and with ``reported`` the indirect and mixed quotations of the narration."""
     text = annotation.text
     nested = _nested(spans)
     quotes = []
-    for a in attribute(annotation, spans, reported=reported):
+    for a in attribute(annotation, spans, reported=reported, news=news):
         span = a.span
         quotes.append(
             Quote(

@@ -149,9 +149,10 @@ class QuoteExtractor:
         from .assemble import assemble
 
         text = annotation.text
-        kinds = self.kinds if self.kinds is not None else (ALL_KINDS if is_news(text) else ("direct",))
+        news = is_news(text)
+        kinds = self.kinds if self.kinds is not None else (ALL_KINDS if news else ("direct",))
         reported = "indirect" in kinds or "mixed" in kinds
-        quotes = assemble(annotation, find_quoted_spans(text), reported=reported)
+        quotes = assemble(annotation, find_quoted_spans(text), reported=reported, news=news)
         return QuoteList((q for q in quotes if q.kind in kinds), text=text)
 
     def extract_many(

@@ -15,6 +15,7 @@ scan of the text, so the text is read once, in C, by one regular expression.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -146,6 +147,7 @@ class Token(NamedTuple):
     flags: int
 
 
+@functools.lru_cache(maxsize=4)  # the scanner and the paragraphs of one text both ask
 def uses_blank_lines(text: str) -> bool:
     """True when the text is hard-wrapped: its paragraphs end at blank lines, not line breaks.
 

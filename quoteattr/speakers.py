@@ -202,9 +202,12 @@ def is_news(text: str) -> bool:
     return digits + 2 * words - pronouns / 20 >= NEWS_SCORE
 
 
-def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False) -> list[Attribution]:
+def attribute(
+    annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False, news: bool | None = None
+) -> list[Attribution]:
     """Speaker, mention, cue, rule and confidence for each quotation.
 
+    ``news`` says whether the text follows the conventions of news (judged here if None).
     The quotations are the top-level speech spans, and with ``reported`` the indirect and mixed
     quotations of the narration too (quoted words inside a mixed one are nested in it; quoted
     words that no reported clause holds are dropped).
@@ -222,7 +225,7 @@ def attribute(annotation: Annotation, spans: list[QuotedSpan], *, reported: bool
         if s.depth == 0 and s.is_speech and not s.fragment
     ]
     n = len(text)
-    news_like = is_news(text)
+    news_like = is_news(text) if news is None else news
 
     # narration: the text between quotes, paragraph by paragraph
     def window_before(i: int) -> tuple[int, int]:
