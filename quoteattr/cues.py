@@ -174,8 +174,10 @@ def _nominal(toks: list[Tok], i: int) -> NP | None:
     t = toks[i]
     k = i + 1 if t.low in _DETERMINERS or _possessive(t) else i
     head = None
-    for m in range(k, min(n, k + 5)):
+    for m in range(k, min(n, k + 6)):
         w = toks[m]
+        if w.text == "/" and m > k:
+            continue  # "9/11 widow Terry Strada"
         if not w.text[:1].isalnum() or w.low in _NP_STOP or w.low in _DETERMINERS or is_reporting_verb(w.low):
             break
         if w.low in roles():
@@ -277,11 +279,15 @@ def _antecedent(toks: list[Tok], j: int) -> NP | None:
 def _sentence_subject(toks: list[Tok], j: int) -> NP | None:
     """The noun phrase that opens the sentence holding token ``j``."""
     i = j - 1
-    while i >= 0 and not _ends_phrase(toks, i) and j - i < 30:
+    while i >= 0 and not _ends_phrase(toks, i) and j - i < 40:
         i -= 1
-    np = noun_phrase_after(toks, i + 1)
-    if np is not None and np.j <= j and (np.kind != "nominal" or np.role in roles()):
-        return np
+    # the sentence's first noun phrase, or the first after an opening phrase and its comma
+    # ("During a speech earlier in the day, Trump attacked …")
+    starts = [i + 1] + [m + 1 for m in range(i + 1, j) if toks[m].text == ","][:2]
+    for start in starts:
+        np = noun_phrase_after(toks, start)
+        if np is not None and np.j <= j and (np.kind != "nominal" or np.role in roles()):
+            return np
     return None
 
 
@@ -505,6 +511,11 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
             continue
         if v + 1 < e and toks[v + 1].low in _NOT_INTRODUCING:
             return None
+        if low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
+            # "Trump attacked Clinton for her support of …, saying, “…": the sentence's subject
+            subject = _sentence_subject(toks, v - 1)
+            if subject is not None:
+                return _found(toks, (v, v + 1), subject, "X said:", text)
         u = v
         if u > 0 and toks[u - 1].low in ("has", "had", "would", "will", "also", "then", "later"):
             u -= 1
