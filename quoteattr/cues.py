@@ -283,7 +283,7 @@ def _sentence_subject(toks: list[Tok], j: int) -> NP | None:
         i -= 1
     # the sentence's first noun phrase, or the first after an opening phrase and its comma
     # ("During a speech earlier in the day, Trump attacked …")
-    starts = [i + 1] + [m + 1 for m in range(i + 1, j) if toks[m].text == ","][:2]
+    starts = [i + 1, *[m + 1 for m in range(i + 1, j) if toks[m].text == ","][:2]]
     for start in starts:
         np = noun_phrase_after(toks, start)
         if np is not None and np.j <= j and (np.kind != "nominal" or np.role in roles()):
