@@ -270,6 +270,12 @@ class Resolver:
     def nominal(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity | None:
         """The person a role or description refers to, or None if nobody holds it."""
         words = [w.lower() for w in _WORD.findall(text)]
+        for word, title in (("ladyship", "lady"), ("lordship", "lord")):
+            if word in words:
+                # "her ladyship": the latest person the text called Lady
+                for e in reversed(self._recent.values()):
+                    if title in e.titles:
+                        return self._touch(e, pos, mention)
         heads = [w for w in words if w in roles() or w in titles()]
         if role:
             heads = [role] + [h for h in heads if h != role]
@@ -320,7 +326,7 @@ class Resolver:
             return None
         if not owner.titles and all(len(f.split()) < 2 for f in owner.forms):
             return None  # only a given name is known: no family name to go by
-        surname = owner.canonical().split()[-1]
+        surname = owner.canonical(fullest=True).split()[-1]
         key = surname.lower()
         title, gender, create = _KIN[role]
         owner_cls = {_TITLE_CLASS.get(t) for t in owner.titles}
