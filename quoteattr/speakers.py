@@ -686,6 +686,8 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
     A paragraph's speaker is the one two paragraphs before (or after), or the person the
     previous speaker addressed; sweeps forwards and backwards until nothing changes.
     """
+    spoken = [q.entity for q in quotes if q.found is not None and q.entity is not None and q.entity.id == NARRATOR]
+    narrator = spoken[0] if len(spoken) >= 2 else None
     # one entry per quote paragraph: its quotes
     paras: list[list[_Q]] = []
     for q in quotes:
@@ -743,9 +745,12 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                     choice = speaker(k - 2)
                 if choice is None and adjacent(k, k + 2) and speaker(k + 2) is not None and speaker(k + 2) is not next_e:
                     choice = speaker(k + 2)
-                # the other one in the conversation
+                # the other one in the conversation; in a story whose narrator speaks ("I
+                # said"), the narrator is in every conversation the others hold
                 if choice is None and prev_e is not None:
                     choice = others(k - 1, prev_e)
+                    if choice is None and narrator is not None and prev_e is not narrator:
+                        choice = narrator
                 if choice is not None and not _addressed(mine, choice) and choice is not prev_e and choice is not next_e:
                     assign(k, choice)
                     changed = True
