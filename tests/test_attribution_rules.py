@@ -74,16 +74,17 @@ def test_no_speaker_comes_with_a_reason_and_a_speaker_without_one():
 
 
 def test_the_narrator_who_speaks_answers_in_a_new_conversation():
-    """In a story whose narrator has spoken ("I said"), a cue-less answer to someone who is
-    alone in a new conversation is the narrator's."""
+    """In a story whose narrator speaks ("I said"), a cue-less answer to someone alone in a
+    conversation, with no one else known to have spoken, is the narrator's."""
     text = (
-        f"{LDQ}Good morning,{RDQ} I said to the porter.\n\n"
-        "The train was late. I waited on the platform for an hour.\n\n"
-        f"{LDQ}Is this the train to York?{RDQ} I said.\n\n"
-        "Nobody answered, and I walked out into the town.\n\n"
+        "I walked out into the town.\n\n"
         f"{LDQ}Are you lost?{RDQ} asked Ann.\n\n"
-        f"{LDQ}A little.{RDQ}"
+        f"{LDQ}A little.{RDQ}\n\n"
+        "The train was late. I waited on the platform for an hour.\n\n"
+        f"{LDQ}Is this the train to York?{RDQ} I said to the porter.\n\n"
+        "He did not answer.\n\n"
+        f"{LDQ}Is it?{RDQ} I said again."
     )
     quotes = quoteattr.extract(text)
-    assert quotes[2].speaker.name == "Ann"
-    assert quotes[3].rule == "turn-taking" and quotes[3].speaker.id == "narrator"
+    assert quotes[0].speaker.name == "Ann"
+    assert quotes[1].rule == "turn-taking" and quotes[1].speaker.id == "narrator"
