@@ -88,3 +88,16 @@ def test_the_narrator_who_speaks_answers_in_a_new_conversation():
     quotes = quoteattr.extract(text)
     assert quotes[0].speaker.name == "Ann"
     assert quotes[1].rule == "turn-taking" and quotes[1].speaker.id == "narrator"
+
+
+def test_a_cue_of_its_own_is_not_overruled_by_the_conversation():
+    """ "…,” it added." names no one the text knows as a person, but it is this quote's cue:
+    the quote keeps that mention (with no speaker) instead of taking the previous speaker."""
+    text = (
+        f"WASHINGTON, May 3, 2024. {LDQ}We will vote on Monday,{RDQ} said Anna Keller.\n\n"
+        f"{LDQ}The committee has made up its mind,{RDQ} it added."
+    )
+    first, second = quoteattr.extract(text, kinds=("direct",))
+    assert first.speaker.name == "Anna Keller"
+    assert second.speaker_mention.text == "it" and second.cue.text == "added"
+    assert second.speaker is None and second.reason
