@@ -324,17 +324,23 @@ def test_nlp_stanza_builds_the_pipeline_once(tokenize_pipeline, monkeypatch):
     assert calls == [("en", True, "/models")]
 
 
-def test_texts_are_annotated_in_one_pipeline_call(tokenize_pipeline, monkeypatch):
-    """annotate_texts hands all documents to stanza at once; blank ones are not sent."""
-    tokenizer = tokenize_pipeline.processors["tokenize"]
-    batches = []
+def count_tokenizer_calls(pipeline: stanza.Pipeline, monkeypatch) -> list[int]:
+    """A list that records the number of documents of each call to the pipeline's tokenizer."""
+    tokenizer = pipeline.processors["tokenize"]
+    calls: list[int] = []
     real_bulk = tokenizer.bulk_process
 
     def counting_bulk(docs):
-        batches.append(len(docs))
+        calls.append(len(docs))
         return real_bulk(docs)
 
     monkeypatch.setattr(tokenizer, "bulk_process", counting_bulk)
+    return calls
+
+
+def test_texts_are_annotated_in_one_pipeline_call(tokenize_pipeline, monkeypatch):
+    """annotate_texts hands all documents to stanza at once; blank ones are not sent."""
+    batches = count_tokenizer_calls(tokenize_pipeline, monkeypatch)
     texts = ["“Yes,” she said.", "", "No.\nMaybe.", "  \n", "Fine."]
     anns = stanza_adapter.annotate_texts(tokenize_pipeline, texts)
     assert batches == [3]
@@ -476,15 +482,7 @@ def test_extract_many_sends_a_batch_through_the_pipeline_at_once(tokenize_pipeli
     the results are those of extracting each document alone, in order, and a bad one fails alone."""
     from quoteattr.batch import extract_many
 
-    tokenizer = tokenize_pipeline.processors["tokenize"]
-    calls = []
-    real_bulk = tokenizer.bulk_process
-
-    def counting_bulk(docs):
-        calls.append(len(docs))
-        return real_bulk(docs)
-
-    monkeypatch.setattr(tokenizer, "bulk_process", counting_bulk)
+    calls = count_tokenizer_calls(tokenize_pipeline, monkeypatch)
     extractor = quoteattr.QuoteExtractor(nlp=tokenize_pipeline)
     docs = ["“Yes,” she said.", "No quotes.", b"bytes", "“Go,” said Ann."]
     results = list(extract_many(extractor, docs, progress=False, chunksize=10))
