@@ -168,6 +168,12 @@ def cue_positions(text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _WORDS.finditer(text, start, end) if m.group().lower() in words]
 
 
+def _solid(text: str, start: int, end: int) -> int:
+    """How many characters of ``text[start:end]`` are not white space."""
+    chunk = text[start:end]
+    return len(chunk) - sum(map(chunk.count, " \t\r\n"))
+
+
 def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
     """The reported quotation of one sentence, if it has one."""
     k = bisect.bisect_left(cues, s)
@@ -179,7 +185,10 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     qstarts = [q.start for q in quotes]
     inner = [q for q in quotes if q.start < e and s < q.end]  # the quotations the sentence meets
     # a sentence that is a quotation with its cue is a direct quote, not reported speech
-    if inner and sum(min(q.end, e) - max(q.start, s) for q in inner if q.is_speech and not q.fragment) > 0.6 * (e - s):
+    # (counted in characters other than white space, so that line endings do not tip it)
+    if inner and sum(
+        _solid(text, max(q.start, s), min(q.end, e)) for q in inner if q.is_speech and not q.fragment
+    ) > 0.6 * _solid(text, s, e):
         return None
     toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
     if len(toks) < 4:

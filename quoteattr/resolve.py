@@ -17,6 +17,7 @@ the text uses), the other names as aliases, and an id stable within the document
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 import regex
@@ -181,6 +182,8 @@ class Resolver:
     def __init__(self, annotation: Annotation | None = None) -> None:
         self.entities: list[Entity] = []
         self._recent: dict[str, Entity] = {}  # people by their latest mention, oldest first
+        self._by_role: dict[str, list[Entity]] = {}  # people by the roles and titles they hold
+        self._narrator: Entity | None = None
         self._by_word: dict[str, list[Entity]] = {}
         self._chain_of: dict[tuple[int, int], int] = {}
         self._chain_entity: dict[int, Entity] = {}
@@ -208,12 +211,11 @@ class Resolver:
         return e
 
     def narrator(self, pos: int, mention: Mention | None = None) -> Entity:
-        for e in self.entities:
-            if e.id == NARRATOR:
-                return self._touch(e, pos, mention)
-        e = Entity(NARRATOR, pos)
-        self.entities.append(e)
-        return self._touch(e, pos, mention)
+        """The first-person narrator ("I"), made when first met."""
+        if self._narrator is None:
+            self._narrator = Entity(NARRATOR, pos)
+            self.entities.append(self._narrator)
+        return self._touch(self._narrator, pos, mention)
 
     def name(
         self,
@@ -263,6 +265,8 @@ class Resolver:
         heads = [w for w in words if w in roles() or w in titles()]
         modifiers = {_key(w) for w in words if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an")}
         for h in heads:
+            if h not in e.roles:
+                self._by_role.setdefault(h, []).append(e)
             e.roles.setdefault(h, set()).update(modifiers)
             gender = roles().get(h, titles().get(h, "x"))
             e.add_gender(gender)
@@ -285,7 +289,8 @@ class Resolver:
             if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an", "his", "her", "their", "my", "our")
         }
         best, best_score = None, 0.0
-        for e in self.entities:
+        holders = {id(e): e for h in heads for e in self._by_role.get(h, ())}
+        for e in holders.values():
             for h in heads:
                 if h not in e.roles:
                     continue
@@ -426,11 +431,12 @@ class Resolver:
     def mention_near(self, e: Entity, start: int, end: int) -> Mention | None:
         """The mention of ``e`` to show for a quote at ``[start, end)``: the latest one before it,
         else the first one after it; never one inside it."""
-        before = after = None
-        for m in e.mentions:
+        mentions = e.mentions  # in document order: they are met in that order
+        k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+        for m in reversed(mentions[max(0, k - 8) : k]):
             if m.end <= start:
-                if before is None or m.start > before.start:
-                    before = m
-            elif m.start >= end and (after is None or m.start < after.start):
-                after = m
-        return before or after
+                return m
+        for m in mentions[k : k + 8]:
+            if m.start >= end:
+                return m
+        return None

@@ -152,11 +152,6 @@ def test_dash_dialogue_with_a_long_run_of_spaces_is_read_in_linear_time(text: st
     assert quotes[-1].content in ("Non.", "Go" + " " * 200_000 + "now.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported._sentence skips a sentence that is more than 60% quotation, counting characters: "
-    "\\r\\n line breaks in the narration lengthen it by one character each and tip the ratio",
-)
 def test_crlf_line_endings_find_the_same_reported_speech() -> None:
     """\\r\\n endings give the reported speech of \\n endings (found by the property tests).
 
