@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     if seed.exists():
         seed_jsonl = tmp / "seed.jsonl"
         seed_jsonl.write_text(json.dumps(json.loads(seed.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")
-        corpora = [("seed article, direct", str(seed_jsonl), "direct"), ("seed article, all types", str(seed_jsonl), None)] + corpora
+        corpora = [("seed article, direct", str(seed_jsonl), "direct"), ("seed article, all types", str(seed_jsonl), None), *corpora]
     if args.only:
         words = [w.strip().lower() for w in args.only.split(",")]
         corpora = [c for c in corpora if any(w in c[0].lower() for w in words)]

