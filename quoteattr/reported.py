@@ -243,6 +243,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
     for k in range(3, len(toks) - 1):
         if toks[k].text != ",":
             continue
+        if not any(is_reporting_verb(t.low) for t in toks[k + 1 : k + 16]):
+            continue  # no cue within reach of this comma: do not read it
         found = cue_after(text, toks[k].start, e)
         if found is None or found.rule == "according to X" or found.rule == "\N{EM DASH} X":
             continue
