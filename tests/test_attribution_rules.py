@@ -101,3 +101,38 @@ def test_a_cue_of_its_own_is_not_overruled_by_the_conversation():
     assert first.speaker.name == "Anna Keller"
     assert second.speaker_mention.text == "it" and second.cue.text == "added"
     assert second.speaker is None and second.reason
+
+
+def test_news_words_make_news_without_digits():
+    """A report with no digits is still news by its words (officials, weekdays, percent)."""
+    text = (
+        "Officials said on Tuesday that the campaign had raised more money than expected, "
+        "according to a statement from the president's spokesman. Anna Keller said the "
+        "government would answer on Wednesday."
+    )
+    assert is_news(text)
+    assert "indirect" in [q.kind for q in quoteattr.extract(text)]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_quote_after_it():
+    """ "The Old Man introduced him with a quirk of the lips:" — no reporting verb, but the
+    colon at the end of the paragraph hands the next quote to the sentence's subject."""
+    text = (
+        "The Old Man introduced him with a quirk of the lips:\n\n"
+        f"{LDQ}This is Mr. Rapponi, boys. Make him welcome.{RDQ}"
+    )
+    (quote,) = quoteattr.extract(text)
+    assert quote.speaker is not None and quote.speaker.name == "The Old Man"
+    assert quote.rule == "X:"
+
+
+def test_a_relative_addressed_as_uncle_answers():
+    """ "Surely, uncle, …" addresses the person the text calls Uncle, who answers next."""
+    text = (
+        "Uncle Tom put down his paper and looked at Florence.\n\n"
+        f"{LDQ}Surely, uncle, you cannot mean it,{RDQ} said Florence.\n\n"
+        f"{LDQ}I do, my child.{RDQ}"
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[0].speaker.name == "Florence"
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Tom"
