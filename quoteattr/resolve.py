@@ -179,7 +179,8 @@ def _gender_of_name(words: list[str], title: str | None) -> str:
 class Resolver:
     """The register of people in one document."""
 
-    def __init__(self, annotation: Annotation | None = None) -> None:
+    def __init__(self, annotation: Annotation | None = None, *, fiction: bool = False) -> None:
+        self.fiction = fiction
         self.entities: list[Entity] = []
         self._recent: dict[str, Entity] = {}  # people by their latest mention, oldest first
         self._by_role: dict[str, list[Entity]] = {}  # people by the roles and titles they hold
@@ -236,12 +237,19 @@ class Resolver:
         ):
             gender = "x"  # "Morris" after "Helen Morris" is her family name, not the given name
         cls = _TITLE_CLASS.get(title or "")
+        # in fiction a bare family name ("said Archer") is how men are called; women go by
+        # "Mrs. Archer" or their given name, so a man of that name comes first
+        surname_only = self.fiction and len(words) == 1 and not title and gender == "x"
+
+        def rank(e: Entity) -> tuple[bool, int]:
+            return (not (surname_only and e.gender == "f"), e.last)
+
         best = None
         for w in low:
             for e in self._by_word.get(w, ()):
                 if best is e or not _compatible(e, low, cls, gender):
                     continue
-                if best is None or e.last > best.last:
+                if best is None or rank(e) > rank(best):
                     best = e
         e = best or self._new(pos)
         form = " ".join(words)

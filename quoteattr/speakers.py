@@ -321,7 +321,7 @@ def attribute(
     events.sort(key=lambda ev: (ev[0], ev[1]))
 
     # stage 6: resolve every mention in document order
-    resolver = Resolver(annotation)
+    resolver = Resolver(annotation, fiction=not news_like)
     entity_at: dict[int, Entity | None] = {}
     for position, _, payload in events:
         p = para_of(position)

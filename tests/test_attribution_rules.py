@@ -136,3 +136,22 @@ def test_a_relative_addressed_as_uncle_answers():
     quotes = quoteattr.extract(text)
     assert quotes[0].speaker.name == "Florence"
     assert quotes[1].speaker is not None and quotes[1].speaker.name == "Tom"
+
+
+def test_in_fiction_a_bare_family_name_is_the_man_of_that_name():
+    """A story calls its men by their family name and its women "Mrs. Archer" or by their
+    given name, so "said Archer" is Newland Archer even when his mother spoke last; news,
+    where women are called by their family name too, keeps the latest person."""
+    story = (
+        f"{LDQ}We dine at eight,{RDQ} said Newland Archer.\n\n"
+        f"{LDQ}Then do not be late,{RDQ} said Mrs. Archer.\n\n"
+        f"{LDQ}I never am,{RDQ} said Archer."
+    )
+    quotes = quoteattr.extract(story)
+    assert [q.speaker.name for q in quotes] == ["Newland Archer", "Mrs. Archer", "Newland Archer"]
+    news = (
+        "LONDON, 3 March 2019 (Reuters). Theresa May met her husband Philip May at 10:00.\n\n"
+        f"{LDQ}We will leave on time,{RDQ} said Theresa May on 3 March.\n\n"
+        f"{LDQ}The deal is done,{RDQ} May said."
+    )
+    assert quoteattr.extract(news, kinds=("direct",))[-1].speaker.name == "Theresa May"
