@@ -241,8 +241,12 @@ class Resolver:
         # "Mrs. Archer" or their given name, so a man of that name comes first
         surname_only = self.fiction and len(words) == 1 and not title and gender == "x"
 
-        def rank(e: Entity) -> tuple[bool, int]:
-            return (not (surname_only and e.gender == "f"), e.last)
+        form = " ".join(words)
+
+        def rank(e: Entity) -> tuple[bool, bool, int]:
+            # someone already called by this very name and title before someone it is part of
+            same = form in e.forms and _TITLE_CLASS.get(e.form_titles.get(form, "")) == cls
+            return (not (surname_only and e.gender == "f"), same, e.last)
 
         best = None
         for w in low:
@@ -252,7 +256,6 @@ class Resolver:
                 if best is None or rank(e) > rank(best):
                     best = e
         e = best or self._new(pos)
-        form = " ".join(words)
         e.forms[form] = e.forms.get(form, 0) + 1
         e.words |= low
         for w in low:

@@ -155,3 +155,17 @@ def test_in_fiction_a_bare_family_name_is_the_man_of_that_name():
         f"{LDQ}The deal is done,{RDQ} May said."
     )
     assert quoteattr.extract(news, kinds=("direct",))[-1].speaker.name == "Theresa May"
+
+
+def test_a_name_and_title_seen_before_go_to_the_one_called_so():
+    """ "Mr. Emerson" is the man called Mr. Emerson before, not his son George (Emerson) who
+    spoke last."""
+    text = (
+        f"{LDQ}Sit down,{RDQ} said Mr. Emerson.\n\n"
+        f"{LDQ}I would rather stand,{RDQ} said George.\n\n"
+        f"{LDQ}Thank you,{RDQ} said George Emerson.\n\n"
+        f"{LDQ}As you like,{RDQ} said Mr. Emerson."
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[3].speaker.name == "Mr. Emerson"
+    assert quotes[0].speaker.id == quotes[3].speaker.id != quotes[2].speaker.id == quotes[1].speaker.id
