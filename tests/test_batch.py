@@ -29,7 +29,7 @@ def plain(results):
 
 
 def expected(extractor, texts, ids):
-    return [(i, list(extractor.extract(t)), None) for i, t in zip(ids, texts)]
+    return [(i, list(extractor.extract(t)), None) for i, t in zip(ids, texts, strict=True)]
 
 
 @pytest.mark.parametrize("processes", [1, 2])

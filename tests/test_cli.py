@@ -84,7 +84,7 @@ def test_jsonl_writes_exactly_the_contract_fields(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [SEED["id"], 7, "empty"]
-    for record, doc in zip(records, docs):
+    for record, doc in zip(records, docs, strict=True):
         _check_record(record, doc["text"])
     direct = [(q["start"], q["end"]) for q in records[0]["quotes"] if q["type"] == "direct"]
     assert direct == [(q["start"], q["end"]) for q in SEED["quotes"] if q["type"] == "direct"]

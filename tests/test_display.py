@@ -168,7 +168,7 @@ def test_one_colour_per_speaker():
     text = "“A,” said Ann. “B,” said Bob. “C,” said Ann."
     starts = [m.start() for m in re.finditer("“", text)]
     speakers = [ANN, BOB, Speaker("Ann", id="e1")]
-    quotes = [quote(text, s, s + 4, [(s + 1, s + 2)], speaker=who) for s, who in zip(starts, speakers)]
+    quotes = [quote(text, s, s + 4, [(s + 1, s + 2)], speaker=who) for s, who in zip(starts, speakers, strict=True)]
     page = to_html(text, quotes)
     colours = re.findall(r'class="qa-content" style="background: (#[0-9a-f]{6})"', page)
     assert len(colours) == 3

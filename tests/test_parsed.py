@@ -7,8 +7,8 @@ import pytest
 
 pytest.importorskip("stanza")
 
-import quoteattr  # noqa: E402  (after the skip: these tests need stanza)
-from tests.stanza_docs import make_document  # noqa: E402
+import quoteattr
+from tests.stanza_docs import make_document
 
 LDQ, RDQ = "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"
 LONG_SUBJECT = f"{LDQ}We will win,{RDQ} the tall woman who runs the shop told them."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -62,7 +64,7 @@ def test_quoted_spans_slice_back_and_nest(text: str) -> None:
     spans = quoteattr.find_quoted_spans(text)
     _check_nesting([(s.start, s.end) for s in spans])
     top = [s for s in spans if s.depth == 0]
-    for a, b in zip(top, top[1:]):
+    for a, b in itertools.pairwise(top):
         assert a.end <= b.start
     for s in spans:
         assert 0 <= s.start < s.end <= len(text)
@@ -84,7 +86,7 @@ def test_extract_quotes_slice_back_in_order(text: str) -> None:
             assert q.start <= seg.start <= seg.end <= q.end
         for inner in q.nested:
             assert q.start <= inner.start < inner.end <= q.end
-    for a, b in zip(quotes, quotes[1:]):
+    for a, b in itertools.pairwise(quotes):
         assert a.end <= b.start, "top-level quotes do not overlap"
 
 

@@ -53,7 +53,7 @@ def _observed(text: str, wanted: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 row[key] = value
         found.append(row)
     # a golden span that leaves out an optional key matches any value of it
-    for row, want in zip(found, wanted):
+    for row, want in zip(found, wanted, strict=False):
         for key in asked - set(want):
             row.pop(key, None)
     return found
