@@ -148,6 +148,8 @@ def _person_start(
         if low in titles() or low in roles():
             start, title, person = None, low, low in titles()
             continue
+        if low == "of" and title is not None and start is None:
+            return None  # "THE QUEEN OF HEARTS": what follows is her realm, not her name
         if low in not_names() or (low.endswith("ly") and low not in first_names()):
             if start is None:
                 continue  # "But Elizabeth", "Presently Tony"
@@ -455,7 +457,13 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
     return resolver.name(text[raw.name_start : raw.end], raw.start, title=raw.title, role_words=role_words, mention=mention)
 
 
-_APPOSITIVE_BEFORE = regex.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)([\w-]+),\s+(?:[a-z][\w-]*\s+){0,2}$", regex.IGNORECASE)
+# the words between the comma and the name qualify it ("army General"); a conjunction, an
+# article or a preposition there starts another phrase ("said the King, and the Hatter")
+_APPOSITIVE_BEFORE = regex.compile(
+    r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)([\w-]+),\s+"
+    r"(?:(?!(?:and|or|but|nor|then|while|when|as|the|a|an|to|with|at|by|from|for|of|in|on)\s)[a-z][\w-]*\s+){0,2}$",
+    regex.IGNORECASE,
+)
 _APPOSITIVE_AFTER = regex.compile(r",\s+(?:the|a|an|his|her)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s*[,.;]", regex.IGNORECASE)
 
 

@@ -169,3 +169,18 @@ def test_a_name_and_title_seen_before_go_to_the_one_called_so():
     quotes = quoteattr.extract(text)
     assert quotes[3].speaker.name == "Mr. Emerson"
     assert quotes[0].speaker.id == quotes[3].speaker.id != quotes[2].speaker.id == quotes[1].speaker.id
+
+
+def test_a_role_of_somewhere_is_no_name_and_a_conjunction_ends_an_appositive():
+    """ "THE KING AND QUEEN OF HEARTS" names nobody "Hearts", so the King and the Queen stay two
+    people; "said the King, and the Hatter left" does not make the Hatter king."""
+    text = (
+        "Last of all came THE KING AND QUEEN OF HEARTS.\n\n"
+        f"{LDQ}Who is this?{RDQ} said the Queen.\n\n"
+        f"{LDQ}You may go,{RDQ} said the King, and the Hatter left the court.\n\n"
+        f"{LDQ}I'm a poor man,{RDQ} said the Hatter.\n\n"
+        f"{LDQ}Then stand down,{RDQ} said the King."
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name.lower() for q in quotes] == ["the queen", "the king", "the hatter", "the king"]
+    assert len({quotes[0].speaker.id, quotes[1].speaker.id, quotes[2].speaker.id}) == 3
