@@ -394,14 +394,30 @@ def attribute(
     return out
 
 
+# "the Queen", "the old man": a role or a kind of person after "the" (an adjective may come
+# between). Only the holder the text already knows is meant: narration names nobody new this way.
+_ROLE_MENTION = regex.compile(r"\b[Tt]he\s+(?:([a-z][\w-]*)\s+)?([A-Za-z][\w-]*)")
+
+
+def _role_mentions(text: str, start: int, end: int) -> list[RawMention]:
+    out = []
+    for m in _ROLE_MENTION.finditer(text, start, end):
+        for g in (2, 1):
+            word = m.group(g)
+            if word and word[0].isupper() and word.lower() in roles() and not (word.isupper() and len(word) > 1):
+                out.append(RawMention(m.start(), m.end(g), "nominal", m.start(g), None))
+                break
+    return out
+
+
 def _narration_mentions(annotation: Annotation, persons: list, start: int, end: int) -> list[RawMention]:
     """The people mentioned in ``text[start:end]``: pronouns, and names — the PERSON entities of
     the annotation when it has named entities, else the capitalised names the rules find."""
     text = annotation.text
-    found = scan_mentions(text, start, end)
+    found = scan_mentions(text, start, end) + _role_mentions(text, start, end)
     if not persons:
-        return found
-    out = [r for r in found if r.kind == "pronoun"]
+        return sorted(found, key=lambda r: r.start)
+    out = [r for r in found if r.kind != "name"]
     for e in persons:
         if start <= e.start and e.end <= end:
             words = text[e.start : e.end].split()
@@ -439,6 +455,8 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
     mention = Mention(raw.start, raw.end, text[raw.start : raw.end], raw.kind)  # type: ignore[arg-type]
     if chained is not None:
         return resolver._touch(chained, raw.start, mention)
+    if raw.kind == "nominal":
+        return resolver.nominal(mention.text, text[raw.name_start : raw.end].lower(), raw.start, mention)
     if raw.kind == "pronoun":
         low = mention.text.lower()
         if low in ("him", "his", "her", "himself", "herself"):

@@ -184,3 +184,17 @@ def test_a_role_of_somewhere_is_no_name_and_a_conjunction_ends_an_appositive():
     quotes = quoteattr.extract(text)
     assert [q.speaker.name.lower() for q in quotes] == ["the queen", "the king", "the hatter", "the king"]
     assert len({quotes[0].speaker.id, quotes[1].speaker.id, quotes[2].speaker.id}) == 3
+
+
+def test_a_titled_role_in_the_narration_is_the_one_who_holds_it():
+    """ "The Queen had only one way ..." keeps the Queen in mind, so the "she" of the next cue
+    is the Queen, not Alice, named before her."""
+    text = (
+        f"{LDQ}Who is this?{RDQ} said the Queen.\n\n"
+        f"{LDQ}My name is Alice,{RDQ} said Alice.\n\n"
+        "Alice looked at the cat. The Queen had only one way of settling all difficulties. "
+        f"{LDQ}Off with his head!{RDQ} she said."
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[2].speaker_mention.text == "she"
+    assert quotes[2].speaker.id == quotes[0].speaker.id
