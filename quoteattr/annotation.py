@@ -117,10 +117,21 @@ def annotate(text: str) -> Annotation:
     return Annotation(text=text, paragraphs=paragraphs(text))
 
 
+# titles written short with a full stop ("Mr.", "Gen.", "Prof.")
+_ABBREVIATED = frozenset(
+    "mr mrs ms mme mlle messrs dr st gen col capt cpt lt sgt maj cmdr adm rev fr prof sen rep gov "
+    "pres supt insp det hon sr jr esq".split()
+)
+
+
 @functools.cache
 def _mention_pattern() -> regex.Pattern[str]:
     title_words = sorted((t for t in titles() if " " not in t), key=len, reverse=True)
-    titles_re = "|".join(t.capitalize() for t in title_words)
+    # only a short form takes a full stop before the name ("Gen. Shoigu"): after a whole word
+    # the stop ends the sentence ("the nerves of the Secretary. He was ...")
+    short = "|".join(t.capitalize() for t in title_words if t in _ABBREVIATED)
+    whole = "|".join(t.capitalize() for t in title_words if t not in _ABBREVIATED)
+    titles_re = f"(?:{short})\\.?|(?:{whole})"
     # a capitalised word; inner hyphens and apostrophes only between letters (Jean-Yves,
     # O'Brien), so "Churchill--must" stops at "Churchill"
     word = r"\p{Lu}[\p{L}\p{M}]*(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{M}]+)*"
@@ -128,7 +139,7 @@ def _mention_pattern() -> regex.Pattern[str]:
         rf"""
           (?=[hHsSmMI])\b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
         | (?=\p{{Lu}}|\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+\p{{Lu}})  # (cheap first check)
-          (?P<title>(?:(?:{titles_re})\.?[ \t]+)*)                                # titles
+          (?P<title>(?:(?:{titles_re})[ \t]+)*)                                   # titles
           (?P<name>(?:\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?=\p{{Lu}}))?  # de Worms
             (?:\p{{Lu}}\.[ \t]?){{0,3}}                                              # initials
             {word}                                                               # capitalised words

@@ -476,10 +476,15 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
 
 
 # the words between the comma and the name qualify it ("army General"); a conjunction, an
-# article or a preposition there starts another phrase ("said the King, and the Hatter")
+# article, a preposition or a verb there starts another phrase ("said the King, and the
+# Hatter", "The Secretary, ever since Syme's speech")
+_NOT_QUALIFIERS = (
+    "and or but nor then while when as the a an to with at by from for of in on since ever after "
+    "before until who whose which that had was is having being not now still also however"
+).split()
 _APPOSITIVE_BEFORE = regex.compile(
     r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,3}?)([\w-]+),\s+"
-    r"(?:(?!(?:and|or|but|nor|then|while|when|as|the|a|an|to|with|at|by|from|for|of|in|on)\s)[a-z][\w-]*\s+){0,2}$",
+    rf"(?:(?!(?:{'|'.join(_NOT_QUALIFIERS)})\s)[a-z][\w-]*\s+){{0,2}}$",
     regex.IGNORECASE,
 )
 _APPOSITIVE_AFTER = regex.compile(r",\s+(?:the|a|an|his|her)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s*[,.;]", regex.IGNORECASE)

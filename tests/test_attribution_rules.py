@@ -198,3 +198,23 @@ def test_a_titled_role_in_the_narration_is_the_one_who_holds_it():
     quotes = quoteattr.extract(text)
     assert quotes[2].speaker_mention.text == "she"
     assert quotes[2].speaker.id == quotes[0].speaker.id
+
+
+def test_a_full_stop_after_a_whole_title_ends_the_sentence():
+    """ "Gen. Shoigu" is a title and a name; "the Secretary. He" is two sentences, and
+    "The Secretary, ever since Syme's speech," does not make Syme the Secretary."""
+    from quoteattr.annotation import scan_mentions
+
+    def names(s: str) -> list[tuple[str, str | None]]:
+        return [(s[r.name_start : r.end], r.title) for r in scan_mentions(s, 0, len(s)) if r.kind == "name"]
+
+    assert names("said Gen. Shoigu") == [("Shoigu", "gen")]
+    assert names("the nerves of the Secretary. He was") == [("Secretary", None)]
+    text = (
+        f"{LDQ}You are wrong,{RDQ} said the Secretary.\n\n"
+        f"{LDQ}I am right,{RDQ} said Syme.\n\n"
+        "The Secretary, ever since Syme's speech, had stood with his hand to his head.\n\n"
+        f"{LDQ}Enough,{RDQ} said the Secretary."
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[2].speaker.id == quotes[0].speaker.id != quotes[1].speaker.id
