@@ -323,6 +323,39 @@ def _verb_just_before(text: str, start: int) -> bool:
     return False
 
 
+_SAID_AFTER = regex.compile(
+    r"[ \t]*,?[ \t]+(?:(?:he|she|they|I|we|\p{Lu}[\w.'-]*(?:[ \t]+\p{Lu}[\w.'-]*){0,3})[ \t]+(?:\w+ly[ \t]+)?(\w+)"
+    r"|(\w+)[ \t]+(?:he|she|they|I|we|the|\p{Lu}))"
+)
+
+
+def _said_after(text: str, end: int) -> bool:
+    """Does a speech tag follow the quote ('“too,” she said', '“yes,” said Tom')?"""
+    m = _SAID_AFTER.match(text, end)
+    return m is not None and (m.group(1) or m.group(2)).lower() in reporting_verbs()
+
+
+_CLAUSE_VERBS = frozenset(
+    "is was are were be been being am would will could should can must may might shall has have had".split()
+)
+
+
+def _reported_before(text: str, start: int) -> bool:
+    """Is the quote at ``start`` what a reporting verb before it in its sentence reports: the
+    verb itself just before ('murmured “hum”') or a clause of its own after it ('said it was “a
+    mistake”'), rather than a word named ('pronounced it “arrum”', 'announced an “important
+    change”')?"""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
+    words = [m.group().lower() for m in _WINDOW_WORDS.finditer(text, lo + cut + 1, start)]
+    verbs = reporting_verbs()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in verbs and verbs[words[i]] != "call":
+            return i == len(words) - 1 or not _CLAUSE_VERBS.isdisjoint(words[i + 1 :])
+    return False
+
+
 def _cue_near(text: str, start: int, end: int) -> bool:
     """A reporting verb or a colon in the same sentence: short quoted words are then speech."""
     lo = max(0, start - 80)
@@ -400,6 +433,16 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
+    if (
+        len(words) <= 2
+        and content.lstrip("_*")[:1].islower()
+        and not _reported_before(text, span.start)
+        and not _said_after(text, span.end)
+    ):
+        # a word or two in lower case, inside a sentence whose words so far report nothing, is
+        # a word being talked about: the "we", the "oath"; after a reporting verb it is quoted
+        # speech ('murmured “hum”', 'said it was “a mistake”')
+        return False, "a term or scare quote", False
     if _verb_just_before(text, span.start):
         return True, None, False
     if not short:
