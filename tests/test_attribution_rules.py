@@ -114,6 +114,17 @@ def test_news_words_make_news_without_digits():
     assert "indirect" in [q.kind for q in quoteattr.extract(text)]
 
 
+def test_a_character_called_sunday_does_not_make_a_novel_news():
+    """Each news word counts a few times at most: a novel whose President is called Sunday
+    says "Sunday" and "the President" on every page, and is still fiction."""
+    page = (
+        f"{LDQ}You are late,{RDQ} said Sunday, and he laughed. The President looked at him.\n\n"
+        f"{LDQ}I know it,{RDQ} she said. {LDQ}I came as fast as I could.{RDQ}\n\n"
+        "He turned to the window and she followed him with her eyes.\n\n"
+    )
+    assert not is_news(page * 40)
+
+
 def test_a_sentence_ending_in_a_colon_introduces_the_quote_after_it():
     """ "The Old Man introduced him with a quirk of the lips:" — no reporting verb, but the
     colon at the end of the paragraph hands the next quote to the sentence's subject."""
