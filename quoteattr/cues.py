@@ -111,8 +111,11 @@ def _skip_period(toks: list[Tok], i: int) -> int:
     return i + 1 if i < len(toks) and toks[i].text == "." else i
 
 
-def _name_forward(toks: list[Tok], i: int, *, titled: bool) -> int:
-    """The end of a run of name words starting at ``i`` (``i`` itself if there is none)."""
+def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = False) -> int:
+    """The end of a run of name words starting at ``i`` (``i`` itself if there is none).
+
+    After a title or a reporting verb ("Mr. Marvel", "said Marvel") the first capitalised word
+    is a name even when it is also a verb."""
     j = i
     n = len(toks)
     while j < n and j - i < 6:
@@ -120,7 +123,7 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool) -> int:
         if _is_cap(t) and t.text[:1].isalpha():
             if j == i and not titled and (t.low in not_names() or _adverb_like(t.low)):
                 break
-            if is_reporting_verb(t.low):
+            if is_reporting_verb(t.low) and (j > i or not (titled or after_verb)):
                 break  # a title-case headline: "…, White House Doctor Says"
             if len(t.text) == 1 and j + 1 < n and toks[j + 1].text == ".":
                 j += 2  # an initial: "G." in "G.K. Butterfield"
@@ -138,22 +141,22 @@ def _adverb_like(low: str) -> bool:
     return low.endswith("ly") and low not in first_names()
 
 
-def noun_phrase_after(toks: list[Tok], i: int) -> NP | None:
-    """A speaker noun phrase starting at token ``i``."""
+def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | None:
+    """A speaker noun phrase starting at token ``i`` (``after_verb``: right after "said")."""
     n = len(toks)
     if i >= n:
         return None
     t = toks[i]
     if t.low in SUBJECT_PRONOUNS:
         return NP(i, i + 1, "pronoun")
-    named = _titled_name(toks, i)
+    named = _titled_name(toks, i, after_verb=after_verb)
     nominal = _nominal(toks, i)
     if nominal is not None and (named is None or nominal.j > named.j):
         return nominal
     return named
 
 
-def _titled_name(toks: list[Tok], i: int) -> NP | None:
+def _titled_name(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | None:
     """ "Mr. Bennet", "Sergei Shoigu", "Rep. G.K. Butterfield" """
     n = len(toks)
     j = i
@@ -161,7 +164,7 @@ def _titled_name(toks: list[Tok], i: int) -> NP | None:
     while j < n and _is_title(toks, j):
         title = title or toks[j].low
         j = _skip_period(toks, j + 1)
-    end = _name_forward(toks, j, titled=j > i)
+    end = _name_forward(toks, j, titled=j > i, after_verb=after_verb)
     if end > j:
         return NP(i, end, "name", (j, end), title if title in roles() else None, title)
     return None
@@ -433,7 +436,7 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
     v = _skip_adverbs(toks, k)
     if v < len(toks) and is_reporting_verb(toks[v].low):
         # inverted: "said Shoigu", "cried she", "said the ruling"
-        np = noun_phrase_after(toks, v + 1) or _generic_nominal_after(toks, v + 1)
+        np = noun_phrase_after(toks, v + 1, after_verb=True) or _generic_nominal_after(toks, v + 1)
         if np is not None and (np.kind != "pronoun" or toks[np.i].low in _INVERTED_PRONOUNS):
             return _found(toks, (v, v + 1), np, "said X", text)
         return None
@@ -523,7 +526,7 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
         if subject is not None:
             return _found(toks, (v, v + 1), subject, "X said:", text)
         # inverted, with no subject before the verb: "said Mr. Bennet, “…"
-        np = noun_phrase_after(toks, v + 1)
+        np = noun_phrase_after(toks, v + 1, after_verb=True)
         if (
             np is not None
             and np.j == e

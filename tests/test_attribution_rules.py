@@ -229,3 +229,10 @@ def test_a_full_stop_after_a_whole_title_ends_the_sentence():
     )
     quotes = quoteattr.extract(text)
     assert quotes[2].speaker.id == quotes[0].speaker.id != quotes[1].speaker.id
+
+
+def test_a_name_that_is_also_a_verb_after_said():
+    """ "said Marvel", "said Grant": after a reporting verb a capitalised word is the speaker's
+    name even when the word is a verb too (marvel, grant)."""
+    text = f"{LDQ}Quite enough,{RDQ} said Marvel.\n\n{LDQ}Fine,{RDQ} said Grant."
+    assert [q.speaker.name for q in quoteattr.extract(text)] == ["Marvel", "Grant"]
