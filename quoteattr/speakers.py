@@ -761,6 +761,16 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 break
         return None
 
+    def others_after(k: int, e: Entity) -> Entity | None:
+        """The next speaker after paragraph ``k`` (within the conversation) who is not ``e``."""
+        for m in range(k + 1, min(len(paras), k + 12)):
+            if not adjacent(m - 1, m):
+                break
+            o = speaker(m)
+            if o is not None and o is not e:
+                return o
+        return None
+
     for _ in range(4):
         changed = False
         for order in (range(len(paras)), range(len(paras) - 1, -1, -1)):
@@ -787,6 +797,10 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 if choice is None and prev_e is not None:
                     choice = others(k - 1, prev_e)
                     if choice is None and narrator is not None and prev_e is not narrator:
+                        choice = narrator
+                if choice is None and next_e is not None:
+                    choice = others_after(k + 1, next_e)
+                    if choice is None and narrator is not None and next_e is not narrator:
                         choice = narrator
                 if choice is not None and not _addressed(mine, choice) and choice is not prev_e and choice is not next_e:
                     assign(k, choice)

@@ -236,3 +236,18 @@ def test_a_name_that_is_also_a_verb_after_said():
     name even when the word is a verb too (marvel, grant)."""
     text = f"{LDQ}Quite enough,{RDQ} said Marvel.\n\n{LDQ}Fine,{RDQ} said Grant."
     assert [q.speaker.name for q in quoteattr.extract(text)] == ["Marvel", "Grant"]
+
+
+def test_a_conversation_is_read_backwards_from_its_first_named_turns():
+    """The opening line of an exchange has no cue: the one who answers it is Tom, so it is
+    the other person of the conversation, Ann, named further on."""
+    text = (
+        "They sat by the fire.\n\n"
+        f"{LDQ}Are you cold?{RDQ}\n\n"
+        f"{LDQ}Not at all,{RDQ} said Tom.\n\n"
+        f"{LDQ}Then shall we walk?{RDQ}\n\n"
+        f"{LDQ}Gladly,{RDQ} Ann said, {LDQ}if you are not cold.{RDQ}"
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ann"
+    assert quotes[0].rule == "turn-taking"
