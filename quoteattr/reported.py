@@ -30,11 +30,12 @@ from .cues import (
     Found,
     _back_over_adverbs,
     _found,
-    _possessive,
     cue_after,
     is_reporting_verb,
+    noun_core,
     noun_phrase_after,
     noun_phrase_before,
+    plain_word,
     tokens,
 )
 from .lexicon import reporting_verbs, roles, titles
@@ -194,11 +195,34 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
     if len(toks) < 4:
         return None
-    return (
-        _according_to(text, s, e, toks, inner)
-        or _complement(text, s, e, toks, inner)
-        or _fronted(text, s, e, toks, inner)
-    )
+    found = _according_to(text, s, e, toks, inner)
+    if found is not None:
+        return found
+    found = _complement(text, s, e, toks, inner)
+    if found is not None and text[max(s, found.found.cue.start - 40) : found.found.cue.start].rstrip().endswith(","):
+        # ", said one GOP source in the room.": a cue after fronted content, not "said <clause>"
+        fronted = _fronted(text, s, e, toks, inner)
+        if (
+            fronted is not None
+            and fronted.found.cue.start == found.found.cue.start
+            and fronted.found.mention.start == found.content.start
+            and fronted.found.mention.kind != "pronoun"
+            and all(map(plain_word, tokens(text, fronted.found.mention.start, fronted.found.mention.end)))
+            and _ends_sentence_soon(text, fronted.found.mention.end, e)
+        ):
+            return fronted
+    return found or _fronted(text, s, e, toks, inner)
+
+
+def _ends_sentence_soon(text: str, pos: int, e: int) -> bool:
+    """Does the sentence end at ``pos`` or a few words of adjunct after it ("… in the room."),
+    or go on with an appositive (", a spokesman for …")? Then the words before ``pos`` are an inverted cue's
+    speaker, not the subject of a reported clause ("said Clinton reached out to …")."""
+    rest = text[pos : min(e, pos + 120)].strip().rstrip(".!?").split()
+    if not rest or rest[0].startswith(","):
+        return True
+    first = rest[0].lower()
+    return len(rest) <= 6 and pos + 120 >= e and (first in _PREPOSITIONS or first in _WEEKDAYS or first in ("today", "yesterday"))
 
 
 def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]) -> Reported | None:
@@ -303,6 +327,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
             if addressee is not None:
                 k = addressee.j
+            elif lemma == "tell":
+                continue  # "told The Huffington Post.": one is told something, never a clause alone
             if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
                 found = _found(toks, (v, v + 1), subject, "X said that", text)
                 return _make(text, toks[k + 1].start, e, found, inner)
@@ -336,60 +362,11 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     return None
 
 
-# Words that may open a subject noun phrase in lower case: "several cast members", "some
-# experts", "nearly eight of 10 voters".
-_QUANTIFIERS = frozenset(
-    """the a an his her their its our my your some many most all several few both each every
-    other no one two three four five six seven eight nine ten nearly almost about more over
-    top senior former local state federal""".split()
-)
-# Words that show that a stretch of narration is a clause, not a noun phrase.
-_CLAUSE_WORDS = frozenset(
-    """is are was were be been being has have had do does did will would can could may might
-    should must shall not n't that which what whose if when while because although though as
-    than so then there he she it they we i you this these those""".split()
-)
+_SUBJECT_REACH = 40  # tokens
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april june july august september october november december".split())
 _INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
-
-
-def _plain_word(t) -> bool:
-    """A word that can stand in a noun phrase: not punctuation, not a word of a clause."""
-    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and not is_reporting_verb(t.low)
-
-
-def _noun_core(toks: list, i: int, j: int) -> NP | None:
-    """``toks[i:j]`` as a subject noun phrase — "Several cast members", "Police officials",
-    "Experts on North Korea and nuclear nonproliferation", "one of the family's attorneys" —
-    or None when it reads as anything else. The phrase's head (before any preposition other
-    than "of") is its mention."""
-    if not 0 <= i < j or j - i > 14:
-        return None
-    first = toks[i]
-    if not (first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()):
-        return None
-    head = j
-    for m in range(i, j):
-        t = toks[m]
-        if t.low in _PREPOSITIONS and t.low != "of" and m > i:
-            head = min(head, m)
-            continue
-        if t.low == "and" and m > i:
-            if head == j and not (toks[m - 1].text[:1].isupper() and m + 1 < j and toks[m + 1].text[:1].isupper()):
-                return None  # "the economy grew and experts …": two clauses, not one phrase
-            continue
-        if not _plain_word(t) and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
-            return None
-        lower = not t.text[:1].isupper()
-        if m < head and lower and (t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS) and m > i:
-            return None  # "Trump attacked …": a verb, so a clause
-    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or toks[head - 1].low in _PREPOSITIONS:
-        return None
-    named = noun_phrase_after(toks, i)
-    if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):
-        return NP(named.i, named.j, named.kind, named.name, named.role, named.title)
-    return NP(i, head, "nominal", None, toks[head - 1].low)
 
 
 def _clause_subject(toks: list, v: int) -> NP | None:
@@ -406,11 +383,14 @@ def _clause_subject(toks: list, v: int) -> NP | None:
     parts: list[tuple[int, int]] = []
     end = j
     m = j - 1
+    floor = j - _SUBJECT_REACH  # a subject is not longer than this: the scan stays bounded
     while m >= 0:
+        if m < floor:
+            return None
         t = toks[m]
         if t.text == ")":
             depth = 0
-            while m >= 0:
+            while m >= max(0, floor):
                 depth += (toks[m].text == ")") - (toks[m].text == "(")
                 if depth == 0:
                     break
@@ -433,7 +413,7 @@ def _clause_subject(toks: list, v: int) -> NP | None:
         a, b = parts[-1]
         if toks[a].low in ("but", "and", "yet", "so"):
             a += 1
-        return _noun_core(toks, a, _skip_bracket_back(toks, b))
+        return noun_core(toks, a, _skip_bracket_back(toks, b))
     # an insertion closes before the verb: the subject is the first stretch that is a noun
     # phrase, after any opening phrase ("In a statement, one of the family's attorneys, …")
     for n, (a, b) in enumerate(parts[:-1]):
@@ -441,7 +421,7 @@ def _clause_subject(toks: list, v: int) -> NP | None:
             a += 1
         if a < b and (toks[a].low in _PREPOSITIONS or toks[a].low.endswith("ly")):
             continue
-        core = _noun_core(toks, a, _skip_bracket_back(toks, b))
+        core = noun_core(toks, a, _skip_bracket_back(toks, b))
         if core is not None and core.kind == "nominal":
             # "one of the club's lawyers, Nadia Petrova, said": the appositive names her
             na, nb = parts[n + 1]
@@ -497,7 +477,7 @@ def _object(toks: list, k: int) -> NP | None:
     for m in range(k + 1, min(len(toks), k + 7)):
         if toks[m].low == "that":
             return NP(k, m, "nominal")
-        if not (_plain_word(toks[m]) or toks[m].text[:1].isupper()):
+        if not (plain_word(toks[m]) or toks[m].text[:1].isupper()):
             break
     return None
 
@@ -508,6 +488,9 @@ def _starts_clause(toks: list, k: int) -> bool:
     t = toks[k]
     if t.low in _SUBJECTS or t.low in _CLAUSE_START:
         return True
+    if t.low in _WEEKDAYS or t.low in _MONTHS:
+        # "said Friday after the meeting": a time, not a subject; "said Friday the plan …"
+        return k + 1 < len(toks) and _starts_clause(toks, k + 1)
     if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
         return False
     return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
