@@ -372,9 +372,9 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     first = toks[i]
     if first.low in _NP_STOP or first.low in ("but", "yet", "so", "nor"):
         return None
-    if not (first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()):
-        if not bare or first.low in _NP_STOP or first.low in _PREPOSITIONS or first.low.endswith(("ed", "ing", "ly")):
-            return None
+    capitalised = first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()
+    if not capitalised and (not bare or first.low in _PREPOSITIONS or first.low.endswith(("ed", "ing", "ly"))):
+        return None
     head = j
     for m in range(i, j):
         t = toks[m]
