@@ -148,7 +148,8 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
         for s, e in sentences(text, para.start, para.end, local):
             r = _sentence(text, s, e, local, cues)
             if r is not None:
-                found.append(r)
+                other = _other_part(text, s, e, r, local)
+                found.extend(sorted((r, other), key=_content_start) if other is not None else (r,))
     return found
 
 
@@ -214,6 +215,44 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     return found or _fronted(text, s, e, toks, inner)
 
 
+def _content_start(r: Reported) -> int:
+    return r.content.start
+
+
+def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan]) -> Reported | None:
+    """The other part of a reported clause that its cue interrupts: "The museum, Mr. Obama
+    said, would make visitors face …" (the part before the cue), "It would take weeks, he
+    said, and interest would be high" / "Turnout fell, Graham said, since …" (the part after).
+    Only where the cue stands between commas with its speaker before the verb."""
+    cue, mention = r.found.cue, r.found.mention
+    if mention.end > cue.start or (mention.kind == "nominal" and r.found.name is None and r.found.role is None):
+        return None
+    before = text[max(s, mention.start - 3) : mention.start]
+    after = text[cue.end : min(e, cue.end + 3)]
+    if not (before.rstrip().endswith(",") and after.lstrip().startswith(",")):
+        return None
+    if r.content.start >= cue.end:
+        # the part before: from the sentence's start to the comma before the speaker
+        comma = text.rindex(",", s, mention.start)
+        if comma <= s or _inside_any(inner, comma):
+            return None
+        part = _make(text, s, comma, r.found, inner, short=True)
+    else:
+        if text[cue.end:e].count(",") == 0:
+            return None
+        comma = text.index(",", cue.end, e)
+        if text[cue.end : comma].strip():
+            return None  # "said on Friday, …": more than the cue before the comma
+        part = _make(text, comma + 1, e, r.found, inner)
+    if part is None or (part.content.start < r.content.end and r.content.start < part.content.end):
+        return None
+    return part
+
+
+def _inside_any(quotes: list[QuotedSpan], pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)
+
+
 def _ends_sentence_soon(text: str, pos: int, e: int) -> bool:
     """Does the sentence end at ``pos`` or a few words of adjunct after it ("… in the room."),
     or go on with an appositive (", a spokesman for …")? Then the words before ``pos`` are an inverted cue's
@@ -225,7 +264,9 @@ def _ends_sentence_soon(text: str, pos: int, e: int) -> bool:
     return len(rest) <= 6 and pos + 120 >= e and (first in _PREPOSITIONS or first in _WEEKDAYS or first in ("today", "yesterday"))
 
 
-def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]) -> Reported | None:
+def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan], *, short: bool = False) -> Reported | None:
+    """The reported quotation over ``text[start:end]`` (trimmed), or None when it is too short
+    to be one (``short``: a word or two is enough, for the part before an interrupting cue)."""
     # a quotation that reaches across the clause's edge (one running on into the next
     # paragraph) is not cut in two: the clause stops where it starts, or starts where it ends
     for q in inner:
@@ -236,7 +277,7 @@ def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]
         if start < q.start < end and q.is_speech and not q.fragment and starts_sentence(text, q.start):
             end = q.start  # a quotation that opens a line of its own is not part of the clause
     start, end = _trim(text, start, end)
-    if end - start < 8 or len(text[start:end].split()) < 3:
+    if (not short and (end - start < 8 or len(text[start:end].split()) < 3)) or end - start < 2:
         return None
     if found.mention.start < end and start < found.mention.end:
         return None
