@@ -159,7 +159,7 @@ _WORDS = regex.compile(r"[A-Za-z]+")
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"}
+    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS
 
 
 def cue_positions(text: str, start: int, end: int) -> list[int]:
@@ -212,7 +212,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _fronted(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -316,6 +316,10 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if not _speech_verb(found.cue.text):
             continue
+        if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
+            continue  # "His group, called the Legacy Fund, …": a name given, not a cue
+        if toks[0].low in _PREPOSITIONS and len(text[s : toks[k].start].split()) <= 4:
+            continue  # "At a fundraiser, Clinton called …": an opening phrase, not a report
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
             continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
@@ -481,6 +485,49 @@ def _skip_bracket_back(toks: list, b: int) -> int:
             m -= 1
         return m if m > 0 else b
     return b
+
+
+def _subject_of(toks: list, v: int) -> NP | None:
+    """The subject of the verb at ``v``, by the short reader or the whole-phrase one."""
+    before = _back_over_adverbs(toks, v)
+    subject = noun_phrase_before(toks, before)
+    if subject is None and toks[v].text[:1].islower():
+        subject = _clause_subject(toks, before)
+    return subject
+
+
+def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton called half of Trump's supporters “deplorables”", "The campaign called the
+    charges unsubstantiated": a judgement in someone's words, the rest of the clause."""
+    for v in range(1, len(toks) - 3):
+        if toks[v].low != "called" or toks[v - 1].text == "," or toks[v - 1].low in _BE:
+            continue  # "a group, called …", "was called": a name given, not a judgement
+        if toks[v + 1].low in _NOT_CLAUSE or toks[v + 1].low in ("back", "up", "out", "off", "in"):
+            continue  # "called for …", "called on …", "called back"
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        end = next((t.start for t in toks[v + 2 :] if t.text in ",;" and not _inside_any(inner, t.start)), e)
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].start, end, found, inner)
+    return None
+
+
+# Verbs that report what a study, a poll or an inquiry found: only with "that" after them.
+_FINDINGS = frozenset("show shows showed shown find finds found".split())
+
+
+def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "A Bloomberg poll shows that …", "The inquiry found that …" """
+    for v in range(1, len(toks) - 2):
+        if toks[v].low not in _FINDINGS or toks[v + 1].low != "that":
+            continue
+        subject = _subject_of(toks, v)
+        if subject is None or subject.kind == "pronoun":
+            continue  # "he found that the door was locked": what one saw, not a report
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].end, e, found, inner)
+    return None
 
 
 def _token_after(toks: list, pos: int):
