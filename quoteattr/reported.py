@@ -30,6 +30,7 @@ from .cues import (
     Found,
     _back_over_adverbs,
     _found,
+    _sentence_subject,
     cue_after,
     is_reporting_verb,
     noun_core,
@@ -54,6 +55,8 @@ _WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".spli
 _BE = frozenset("is are was were been be am".split())
 # Verbs whose report follows a particle: "called for …", "called on X to …".
 _WITH_PARTICLE = frozenset({("call", "for"), ("call", "on")})
+# Verbs of a promise or a threat, reported as "vowed to …".
+_COMMITMENTS = frozenset("vow pledge promise threaten".split())
 # Verbs that report a request or an order as "asked X to …".
 _WITH_INFINITIVE = frozenset("ask urge tell warn advise beg implore call invite encourage".split())
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
@@ -348,12 +351,16 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     for v in range(1, len(toks) - 2):
         low = toks[v].low
         progressive = low.endswith("ing") and low in _lemma_of() and toks[v - 1].low in _BE
-        if not (is_reporting_verb(low) or progressive) or not _speech_verb(low):
+        participle = low.endswith("ing") and low in _lemma_of() and toks[v - 1].text == ","
+        if not (is_reporting_verb(low) or progressive or participle) or not _speech_verb(low):
             continue
         lemma = _lemma_of()[low]
         # "The White House is saying that …": the subject stands before the auxiliary
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
-        subject = noun_phrase_before(toks, before)
+        if before > 1 and toks[before - 1].low in ("all", "both"):
+            before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
+        # "Reid mocked Romney, claiming that …": the sentence's subject says it
+        subject = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
         if subject is None and toks[v].text[:1].islower():
             # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
             subject = _clause_subject(toks, before)
@@ -393,6 +400,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             start = toks[m].end
         elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
             start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
+        elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():
+            start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
         elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
             start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
         else:
@@ -574,8 +583,8 @@ def _starts_clause(toks: list, k: int) -> bool:
     """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
     adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
     t = toks[k]
-    if t.low in _SUBJECTS or t.low in _CLAUSE_START:
-        return True
+    if t.low in _SUBJECTS or t.low in _CLAUSE_START or (t.low in titles() and t.text[:1].isupper()):
+        return True  # (a title opens a name: "say Mrs. Clinton's advantage …")
     if t.low in _WEEKDAYS or t.low in _MONTHS:
         # "said Friday after the meeting": a time, not a subject; "said Friday the plan …"
         return k + 1 < len(toks) and _starts_clause(toks, k + 1)
