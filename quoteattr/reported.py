@@ -162,7 +162,7 @@ _WORDS = regex.compile(r"[A-Za-z]+")
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS
+    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS)
 
 
 def cue_positions(text: str, start: int, end: int) -> list[int]:
@@ -215,7 +215,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -323,6 +323,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
         if toks[0].low in _PREPOSITIONS and len(text[s : toks[k].start].split()) <= 4:
             continue  # "At a fundraiser, Clinton called …": an opening phrase, not a report
+        if _appositive(toks, k):
+            continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
             continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
@@ -360,6 +362,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         if before > 1 and toks[before - 1].low in ("all", "both"):
             before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
         # "Reid mocked Romney, claiming that …": the sentence's subject says it
+        if before > 0 and _possessive_word(toks[before - 1]):
+            continue  # "the town's report, …": a noun after a possessive, not a verb
         subject = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
         if subject is None and toks[v].text[:1].islower():
             # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
@@ -496,9 +500,24 @@ def _skip_bracket_back(toks: list, b: int) -> int:
     return b
 
 
+def _appositive(toks: list, k: int) -> bool:
+    """Are the tokens before the comma at ``k`` a name and its appositive ("Eva Lund, the
+    former finance minister")?"""
+    name = noun_phrase_after(toks, 0)
+    if name is None or name.kind != "name" or name.j >= k or toks[name.j].text != ",":
+        return False
+    return noun_core(toks, name.j + 1, k, bare=True) is not None
+
+
+def _possessive_word(t) -> bool:
+    return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and len(t.low) > 2
+
+
 def _subject_of(toks: list, v: int) -> NP | None:
     """The subject of the verb at ``v``, by the short reader or the whole-phrase one."""
     before = _back_over_adverbs(toks, v)
+    if before > 0 and _possessive_word(toks[before - 1]):
+        return None  # "the senator's questions": a noun after a possessive, not a verb
     subject = noun_phrase_before(toks, before)
     if subject is None and toks[v].text[:1].islower():
         subject = _clause_subject(toks, before)
@@ -536,6 +555,57 @@ def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue  # "he found that the door was locked": what one saw, not a report
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, toks[v + 1].end, e, found, inner)
+    return None
+
+
+def _verb_forms(lemmas: str) -> dict[str, str]:
+    """Past and third-person forms of regular verbs: "cite" -> cites, cited."""
+    forms = {}
+    for lemma in lemmas.split():
+        if lemma.endswith("e"):
+            past, third = lemma + "d", lemma + "s"
+        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+            past, third = lemma[:-1] + "ied", lemma[:-1] + "ies"
+        elif lemma.endswith(("s", "sh", "ch")):
+            past, third = lemma + "ed", lemma + "es"
+        else:
+            past, third = lemma + "ed", lemma + "s"
+        forms[past] = forms[third] = lemma
+    return forms
+
+
+# Verbs of speech whose object names what was said: "Clinton mentioned the remarks Trump had
+# made", "the senator criticized the Affordable Care Act as a crazy system".
+_TOPIC_VERBS = _verb_forms(
+    """acknowledge announce applaud blast cite condemn criticize criticise decry defend deny
+    describe detail disclose discuss dismiss dispute emphasize emphasise endorse highlight
+    lament mention outline praise propose question recount reiterate reject slam stress tout"""
+)
+_CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
+
+
+def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton mentioned disparaging remarks Trump had made about Machado": a speech verb
+    and the object that names what was said, up to the end of the clause."""
+    for v in range(1, len(toks) - 3):
+        low = toks[v].low
+        if low not in _TOPIC_VERBS or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue  # "was described as unsafe": not the speaker's verb
+        nxt = toks[v + 1]
+        determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
+        if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in ("that", "whether", "if") or not nxt.text[:1].isalnum():
+            continue  # clauses are the complement rule's; "denied it" says too little
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
+            continue  # "the senator's questions about …": a noun, not a verb
+        end = next(
+            (t.start for t in toks[v + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
+            e,
+        )
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, nxt.start, end, found, inner)
     return None
 
 
