@@ -162,7 +162,7 @@ _WORDS = regex.compile(r"[A-Za-z]+")
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS)
+    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS)
 
 
 def cue_positions(text: str, start: int, end: int) -> list[int]:
@@ -215,7 +215,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -606,6 +606,43 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         )
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, nxt.start, end, found, inner)
+    return None
+
+
+# Verbs of speech that name their topic after "about" or "of": "complained about his mic".
+_ABOUT_VERBS = _verb_forms("complain talk speak testify joke boast brag warn ask write tweet rant comment")
+_ABOUT_VERBS.update({"spoke": "speak", "wrote": "write", "spoken": "speak", "written": "write"})
+# Words that open a question reported as such: "asked whether the deals …".
+_WH = frozenset("whether if what how why who when where which".split())
+_ASKING = frozenset("ask question wonder say explain know tell".split())
+
+
+def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "The nominee complained about his mic", "She spoke about her ties to the church",
+    "Lawmakers also asked whether the deals required …" """
+    for v in range(1, len(toks) - 3):
+        low = toks[v].low
+        lemma = _ABOUT_VERBS.get(low) or _lemma_of().get(low)
+        if lemma is None or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue
+        k = v + 1
+        if toks[k].low in ("out", "up") and lemma in ("speak", "write"):
+            k += 1  # "spoke out about"
+        if low in _ABOUT_VERBS and toks[k].low in ("about", "of") and toks[k + 1].text[:1].isalnum():
+            start = toks[k + 1].start
+        elif lemma in _ASKING and toks[k].low in _WH and toks[k + 1].text[:1].isalnum() and toks[k].low != "which":
+            start = toks[k].start
+        else:
+            continue
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        end = next(
+            (t.start for t in toks[k + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
+            e,
+        ) if start != toks[k].start else e
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, start, end, found, inner)
     return None
 
 
