@@ -139,7 +139,11 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     top = [q for q in quotes if q.depth == 0]
     qstarts = [q.start for q in top]
     found: list[Reported] = []
-    for para in paragraphs:
+    for before, para in zip((None, *paragraphs), paragraphs, strict=False):
+        block = _block_quote(text, before, para, qstarts)
+        if block is not None:
+            found.append(block)
+            continue
         lo = bisect.bisect_left(qstarts, para.start)
         if lo > 0 and top[lo - 1].end > para.start:
             lo -= 1  # a quotation from the paragraph before runs on into this one
@@ -157,6 +161,34 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
                 if then is not None:
                     found.append(then)
     return found
+
+
+def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int]) -> Reported | None:
+    """A paragraph quoted without quote marks after a paragraph that ends in a reporting verb
+    and a colon: "The governor added:" / "It's typical of her. She knows nothing." It is
+    the speaker's words, so a direct quotation."""
+    if before is None or para.end - para.start < 20 or text[para.end - 1 : para.end] == ":":
+        return None
+    k = bisect.bisect_left(qstarts, para.start)
+    if k < len(qstarts) and qstarts[k] < para.start + 2:
+        return None  # a paragraph that opens with a quote mark is the scanner's
+    toks = tokens(text, max(before.start, before.end - 200), before.end)
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    for v in range(len(toks) - 2, max(0, len(toks) - 7), -1):
+        low = toks[v].low
+        if is_reporting_verb(low) and _speech_verb(low) and toks[v].text[:1].islower():
+            subject = _subject_of(toks, v)
+            if subject is None:
+                return None
+            found = _found(toks, (v, v + 1), subject, "X said:", text)
+            chunk = text[para.start : para.end]
+            start = para.start + len(chunk) - len(chunk.lstrip())
+            end = para.end - (len(chunk) - len(chunk.rstrip()))
+            return Reported(Span(start, end), found, "direct", ()) if end - start >= 8 else None
+        if toks[v].text in ".!?":
+            break
+    return None
 
 
 def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
