@@ -299,8 +299,8 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
     if r.content.start >= cue.end:
         # the part before: from the sentence's start to the comma before the speaker
         comma = text.rindex(",", s, mention.start)
-        if comma <= s or _inside_any(inner, comma):
-            return None
+        if comma <= s or _inside_any(inner, comma) or _opening_phrase(text, s, comma):
+            return None  # "During his years in office, Mr. Obama said, …": not what was said
         part = _make(text, s, comma, r.found, inner, short=True)
     else:
         if text[cue.end:e].count(",") == 0:
@@ -312,6 +312,22 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
     if part is None or (part.content.start < r.content.end and r.content.start < part.content.end):
         return None
     return part
+
+
+_OPENERS = frozenset("as when while if although though unlike because since once until whenever".split())
+
+
+def _opening_phrase(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a short phrase that sets the scene ("At a rally Friday in Coral
+    Springs", "During his years in office", "But when Congress cut funding") rather than a
+    clause that someone said?"""
+    words = text[start:end].split()
+    if words and words[0].lower() in ("but", "and", "yet", "so") and len(words) > 1:
+        words = words[1:]
+    if not words or len(words) > 12:
+        return False
+    first = words[0].lower().strip(",")
+    return first in _PREPOSITIONS or first in _OPENERS or first == "to"
 
 
 def _inside_any(quotes: list[QuotedSpan], pos: int) -> bool:
@@ -383,8 +399,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
-        if toks[0].low in _PREPOSITIONS and len(text[s : toks[k].start].split()) <= 4:
-            continue  # "At a fundraiser, Clinton called …": an opening phrase, not a report
+        if _opening_phrase(text, s, toks[k].start):
+            continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
