@@ -357,8 +357,9 @@ _CLAUSE_WORDS = frozenset(
     than so then there he she it they we i you this these those""".split()
 )
 def plain_word(t) -> bool:
-    """A word that can stand in a noun phrase: not punctuation, not a word of a clause."""
-    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and not is_reporting_verb(t.low)
+    """A word that can stand in a noun phrase: not punctuation, not a word of a clause (a
+    capitalised verb is a name's word: "the United States", "the Washington Post")."""
+    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and (t.text[:1].isupper() or not is_reporting_verb(t.low))
 
 
 def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:

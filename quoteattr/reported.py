@@ -434,6 +434,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         participle = low.endswith("ing") and low in _lemma_of() and toks[v - 1].text == ","
         if not (is_reporting_verb(low) or progressive or participle) or not _speech_verb(low):
             continue
+        if toks[v].text[:1].isupper() and not _title_case(toks):
+            continue  # "the United States", "New York State": a name, not a verb
         lemma = _lemma_of()[low]
         # "The White House is saying that …": the subject stands before the auxiliary
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
@@ -789,10 +791,21 @@ def _object(toks: list, k: int) -> NP | None:
     return None
 
 
+def _title_case(toks: list) -> bool:
+    """Is the sentence a headline in title case ("Trump Says He Will Win")?"""
+    words = [t.text for t in toks if t.text[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might must shall should does did".split())
+
+
 def _starts_clause(toks: list, k: int) -> bool:
     """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
     adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
     t = toks[k]
+    if t.low in _AUXILIARIES and toks[k - 1].text != ",":
+        return False  # "New York state is shortchanging …": "state" was a noun
     if t.low in _SUBJECTS or t.low in _CLAUSE_START or (t.low in titles() and t.text[:1].isupper()):
         return True  # (a title opens a name: "say Mrs. Clinton's advantage …")
     if t.low in _WEEKDAYS or t.low in _MONTHS:
