@@ -526,8 +526,8 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
             break  # an unclosed parenthesis: no cue past it
         if _ends_phrase(toks, v) or toks[v].text == ",":
             break
-        if not is_dialogue_tag(toks[v].low):
-            continue
+        if not is_dialogue_tag(toks[v].low) or toks[v].text[:1].isupper():
+            continue  # (a capitalised verb is a name's word: "the Wayne State University")
         before = _back_over_adverbs(toks, v)
         subject = noun_phrase_before(toks, before)
         if subject is None and is_reporting_verb(toks[v].low) and toks[v].text[:1].islower():

@@ -259,3 +259,14 @@ def test_an_opening_phrase_before_an_interrupting_cue_is_not_reported():
     text = "During her years in office, Mayor Delgado said, the city built forty schools."
     quotes = quoteattr.extract(text, kinds=("direct", "mixed", "indirect"))
     assert [q.text for q in quotes] == ["the city built forty schools"]
+
+
+def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
+    """ "…, said David Gorski, a professor at the Wayne State University": "State" is part of
+    a name, so the quote stays a direct quote of Gorski's, not content of a report."""
+    text = (
+        "Doctors spoke about him. \"He has a huge pulpit,\N{RIGHT DOUBLE QUOTATION MARK} said David Gorski, "
+        "a professor of surgery at the Wayne State University School of Medicine."
+    )
+    quotes = quoteattr.extract(text, kinds=("direct", "mixed", "indirect"))
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("direct", "David Gorski")]
