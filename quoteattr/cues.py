@@ -70,11 +70,15 @@ class Found(NamedTuple):
     title: str | None  # the title before the name ("mrs"), if any
 
 
+_new_tuple = tuple.__new__  # a Tok without the Python-level ``__new__`` of a NamedTuple
+
+
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``text[start:end]`` with absolute offsets."""
     return [
-        Tok(m.group(), m.group().lower(), m.start(), m.end())
+        _new_tuple(Tok, (word, word.lower(), a, b))
         for m in _TOKEN.finditer(text, start, end)
+        for word, (a, b) in ((m[0], m.span()),)
     ]
 
 
