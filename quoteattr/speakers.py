@@ -191,9 +191,53 @@ _PERSONAL = regex.compile(r"\b(?:he|she|her|him|his|I|me|my)\b")
 
 
 @functools.cache
+def _news_word_list() -> tuple[str, ...]:
+    return tuple(sorted(data_lines("news_words.txt"), key=len, reverse=True))
+
+
+@functools.cache
 def _news_words() -> regex.Pattern[str]:
-    words = sorted(data_lines("news_words.txt"), key=len, reverse=True)
+    words = _news_word_list()
     return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)", regex.IGNORECASE)
+
+
+_WORD_CHAR = regex.compile(r"\w")
+# the two characters that IGNORECASE matches to an ASCII letter but str.lower() does not make one
+_FOLDED_APART = ("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER LONG S}")
+
+
+def _news_word_counts(text: str) -> Counter[str]:
+    """How often each news word stands in ``text`` (lower case): what ``_news_words()`` finds.
+
+    Searched as plain substrings of the lower-cased text, each place checked for the pattern's
+    word boundaries, which is several times faster than the case-insensitive pattern. Lowering
+    keeps every offset and matches exactly what IGNORECASE matches when the words are ASCII and
+    the text has neither of ``_FOLDED_APART``; otherwise the pattern itself is used.
+    """
+    words = _news_word_list()
+    if any(c in text for c in _FOLDED_APART) or not all(w.isascii() for w in words):
+        return Counter(w.lower() for w in _news_words().findall(text))
+    low = text.lower()
+    n = len(low)
+
+    def word_char(i: int) -> bool:
+        return 0 <= i < n and _WORD_CHAR.match(low, i) is not None
+
+    at: dict[int, str] = {}  # start -> the first word, in the pattern's order, that matches there
+    for w in words:
+        w = w.lower()
+        i = low.find(w)
+        while i >= 0:
+            if i not in at and word_char(i - 1) != word_char(i) and not word_char(i + len(w)):
+                at[i] = w
+            i = low.find(w, i + 1)
+    counts: Counter[str] = Counter()
+    end = 0
+    for i in sorted(at):  # the matches a left-to-right scan keeps: none overlaps the one before
+        if i >= end:
+            counts[at[i]] += 1
+            end = i + len(at[i])
+    return counts
 
 
 def is_news(text: str) -> bool:
@@ -204,7 +248,7 @@ def is_news(text: str) -> bool:
     digits = len(_DIGIT_GROUPS.findall(text)) * per_k
     # each word counts at most a few times: in a novel a weekday or "the President" may be a
     # character's name, said on every page (Chesterton's Sunday)
-    seen = Counter(w.lower() for w in _news_words().findall(text))
+    seen = _news_word_counts(text)
     words = sum(min(n, _NEWS_WORD_CAP) for n in seen.values()) * per_k
     pronouns = len(_PERSONAL.findall(text)) * per_k
     return digits + 2 * words - pronouns / 20 >= NEWS_SCORE
