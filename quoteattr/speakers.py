@@ -815,11 +815,16 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 return o
         return None
 
+    def decided(k: int) -> bool:
+        return any(q.entity is not None or q.found is not None for q in paras[k])
+
+    # only the paragraphs still undecided are visited: a decided one stays decided
+    undecided = [k for k in range(len(paras)) if not decided(k)]
     for _ in range(4):
         changed = False
-        for order in (range(len(paras)), range(len(paras) - 1, -1, -1)):
+        for order in (undecided, undecided[::-1]):
             for k in order:
-                if any(q.entity is not None or q.found is not None for q in paras[k]):
+                if decided(k):
                     continue
                 mine = paras[k][0]
                 choice = None
@@ -851,3 +856,4 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                     changed = True
         if not changed:
             break
+        undecided = [k for k in undecided if not decided(k)]
