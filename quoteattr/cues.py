@@ -155,7 +155,8 @@ def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> N
     t = toks[i]
     if t.low in SUBJECT_PRONOUNS:
         return NP(i, i + 1, "pronoun")
-    named = _titled_name(toks, i, after_verb=after_verb)
+    # a name (titled or not) starts with a capital: _titled_name finds none at a lower-case word
+    named = _titled_name(toks, i, after_verb=after_verb) if t.text[:1].isupper() else None
     nominal = _nominal(toks, i)
     if nominal is not None and (named is None or nominal.j > named.j):
         return nominal
