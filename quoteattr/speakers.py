@@ -480,6 +480,9 @@ def _narration_mentions(annotation: Annotation, persons: list, start: int, end: 
     return out
 
 
+_PHRASE_BREAK = regex.compile(r"[.,;:!?()\[\]\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]")
+
+
 def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0, subjects_since: int = 0) -> Entity | None:
     if isinstance(payload, Found):
         m = payload.mention
@@ -517,7 +520,7 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
     if raw.title:
         # the words before a title qualify the role: "French defense Minister Jean-Yves Le Drian"
         # (only as modifiers: a title or role among them belongs to someone else)
-        before = regex.split(r"[.,;:!?()\[\]\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]", text[max(0, raw.start - 40) : raw.start])[-1]
+        before = _PHRASE_BREAK.split(text[max(0, raw.start - 40) : raw.start])[-1]
         role_words = [
             w for w in before.split()[-3:] if w.lower() not in roles() and w.lower() not in titles()
         ] + text[raw.start : raw.name_start].split()
@@ -569,6 +572,10 @@ QUOTE_OPENERS = frozenset(
 )
 
 
+# what a vocative follows, when it does not open the quote: "…, Mr. Bennet", "my dear Jane"
+_VOCATIVE_LEADS = (",", "dear", "Dear", "oh", "Oh", "O")
+
+
 def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
     """Names addressed inside a quote: "…, Mr. Bennet," "Lizzy!" "my dear Jane"."""
     found = []
@@ -576,20 +583,27 @@ def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
         for raw in scan_mentions(text, seg.start, seg.end):
             if raw.kind != "name":
                 continue
-            before = text[max(seg.start, raw.start - 12) : raw.start].rstrip()
-            after = text[raw.end : raw.end + 2]
             opening = raw.start == seg.start
-            lead = opening or before.endswith((",", "dear", "Dear", "oh", "Oh", "O"))
+            if not opening and not text[max(seg.start, raw.start - 12) : raw.start].rstrip().endswith(_VOCATIVE_LEADS):
+                continue
+            after = text[raw.end : raw.end + 2]
             # a word that opens a quote is a vocative only before a comma ("Hastings, come"):
             # "Exactly." and "Rubbish!" are answers
             trail = after[:1] == "," if opening else raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
             word = text[raw.name_start : raw.end].lower()
-            if lead and trail and not (word.endswith("ly") and word not in first_names()):
+            if trail and not (word.endswith("ly") and word not in first_names()):
                 found.append(raw)
         # a relative addressed by a kin word: "Surely, uncle, you cannot mean" (lower case)
-        for m in _KIN_VOCATIVE.finditer(text, seg.start, seg.end):
-            found.append(RawMention(m.start(1), m.end(1), "kin", m.start(1), None))
+        low = text[seg.start : seg.end].lower()
+        if any(w in low for w in _KIN_WORDS):  # the pattern is slow: tried only where it can match
+            for m in _KIN_VOCATIVE.finditer(text, seg.start, seg.end):
+                found.append(RawMention(m.start(1), m.end(1), "kin", m.start(1), None))
     return found
+
+
+# Every word of _KIN_VOCATIVE holds one of these. Its ASCII words have no i, k or s (the letters
+# IGNORECASE matches to other characters too), so where it matches the lower-cased text holds one.
+_KIN_WORDS = ("uncle", "aunt", "father", "mother", "papa", "mama", "mamma")
 
 
 _KIN_VOCATIVE = regex.compile(
