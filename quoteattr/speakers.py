@@ -802,7 +802,7 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
 
     def adjacent(k: int, m: int) -> bool:
         """Are quote paragraphs k and m in one run of adjacent quote paragraphs?"""
-        return min(k, m) >= 0 and max(k, m) < len(paras) and run[k] == run[m]
+        return 0 <= k < len(paras) and 0 <= m < len(paras) and run[k] == run[m]
 
     def assign(k: int, e: Entity) -> None:
         for q in paras[k]:
