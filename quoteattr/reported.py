@@ -31,13 +31,14 @@ from .cues import (
     Found,
     _back_over_adverbs,
     _found,
+    _possessive,
     cue_after,
     is_reporting_verb,
     noun_phrase_after,
     noun_phrase_before,
     tokens,
 )
-from .lexicon import reporting_verbs, roles
+from .lexicon import reporting_verbs, roles, titles
 from .model import QuotedSpan, Span
 from .spans import starts_sentence
 
@@ -283,7 +284,11 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             continue
         lemma = _lemma_of()[low]
         # "The White House is saying that …": the subject stands before the auxiliary
-        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v - 1 if progressive else v))
+        before = _back_over_adverbs(toks, v - 1 if progressive else v)
+        subject = noun_phrase_before(toks, before)
+        if subject is None and toks[v].text[:1].islower():
+            # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
+            subject = _clause_subject(toks, before)
         if subject is None:
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
@@ -332,6 +337,132 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     return None
 
 
+# Words that may open a subject noun phrase in lower case: "several cast members", "some
+# experts", "nearly eight of 10 voters".
+_QUANTIFIERS = frozenset(
+    """the a an his her their its our my your some many most all several few both each every
+    other no one two three four five six seven eight nine ten nearly almost about more over
+    top senior former local state federal""".split()
+)
+# Words that show that a stretch of narration is a clause, not a noun phrase.
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had do does did will would can could may might
+    should must shall not n't that which what whose if when while because although though as
+    than so then there he she it they we i you this these those""".split()
+)
+_BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
+
+
+def _plain_word(t) -> bool:
+    """A word that can stand in a noun phrase: not punctuation, not a word of a clause."""
+    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and not is_reporting_verb(t.low)
+
+
+def _noun_core(toks: list, i: int, j: int) -> NP | None:
+    """``toks[i:j]`` as a subject noun phrase — "Several cast members", "Police officials",
+    "Experts on North Korea and nuclear nonproliferation", "one of the family's attorneys" —
+    or None when it reads as anything else. The phrase's head (before any preposition other
+    than "of") is its mention."""
+    if not 0 <= i < j or j - i > 14:
+        return None
+    first = toks[i]
+    if not (first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()):
+        return None
+    head = j
+    for m in range(i, j):
+        t = toks[m]
+        if t.low in _PREPOSITIONS and t.low != "of" and m > i:
+            head = min(head, m)
+            continue
+        if t.low == "and" and m > i:
+            if head == j and not (toks[m - 1].text[:1].isupper() and m + 1 < j and toks[m + 1].text[:1].isupper()):
+                return None  # "the economy grew and experts …": two clauses, not one phrase
+            continue
+        if not _plain_word(t) and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
+            return None
+        lower = not t.text[:1].isupper()
+        if m < head and lower and (t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS) and m > i:
+            return None  # "Trump attacked …": a verb, so a clause
+    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or toks[head - 1].low in _PREPOSITIONS:
+        return None
+    named = noun_phrase_after(toks, i)
+    if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):
+        return NP(named.i, named.j, named.kind, named.name, named.role, named.title)
+    return NP(i, head, "nominal", None, toks[head - 1].low)
+
+
+def _clause_subject(toks: list, v: int) -> NP | None:
+    """The subject of a reporting verb at ``v`` when the short noun-phrase reader finds none:
+    a plain noun phrase ("Several cast members said …"), or one with insertions between
+    commas, brackets or dashes ("Erin Murphy, a former Clinton aide who accompanied her to
+    Burma in 2011, said …", "Rep. Gregory W. Meeks (D-N.Y.), chairman of …, said …"). The
+    phrase runs from the sentence's start, or from the comma that ends an opening phrase."""
+    j = v
+    # back over auxiliaries and a time: "Cruz has long said", "Sanders on Tuesday said"
+    while j > 1 and (toks[j - 1].low in _BEFORE_VERB or (toks[j - 1].low in _WEEKDAYS and toks[j - 2].low != "of")):
+        j -= 2 if toks[j - 2].low == "on" and toks[j - 1].low in _WEEKDAYS else 1
+    # stretches split by commas and dashes; brackets are skipped whole
+    parts: list[tuple[int, int]] = []
+    end = j
+    m = j - 1
+    while m >= 0:
+        t = toks[m]
+        if t.text == ")":
+            depth = 0
+            while m >= 0:
+                depth += (toks[m].text == ")") - (toks[m].text == "(")
+                if depth == 0:
+                    break
+                m -= 1
+            m -= 1
+            continue
+        if t.text in _INSERTION_MARKS or (t.text[:1] in _INSERTION_MARKS and not t.text.strip(t.text[:1])):
+            parts.append((m + 1, end))
+            end = m
+        elif t.text in ".;:!?" and not (m > 0 and (toks[m - 1].low in titles() or len(toks[m - 1].text) == 1)):
+            break
+        m -= 1
+    parts.append((m + 1, end))
+    parts.reverse()
+    parts = [(a, b) for a, b in parts if b > a]
+    if not parts:
+        return None
+    if parts[-1][1] == j:
+        # no insertion closes before the verb: the subject is the last stretch
+        a, b = parts[-1]
+        if toks[a].low in ("but", "and", "yet", "so"):
+            a += 1
+        return _noun_core(toks, a, _skip_bracket_back(toks, b))
+    # an insertion closes before the verb: the subject is the first stretch that is a noun
+    # phrase, after any opening phrase ("In a statement, one of the family's attorneys, …")
+    for n, (a, b) in enumerate(parts[:-1]):
+        if toks[a].low in ("but", "and", "yet", "so"):
+            a += 1
+        if a < b and (toks[a].low in _PREPOSITIONS or toks[a].low.endswith("ly")):
+            continue
+        core = _noun_core(toks, a, _skip_bracket_back(toks, b))
+        if core is not None and core.kind == "nominal":
+            # "one of the club's lawyers, Nadia Petrova, said": the appositive names her
+            na, nb = parts[n + 1]
+            named = noun_phrase_after(toks, na)
+            if named is not None and named.kind == "name" and named.j == nb and named.i == na:
+                return NP(core.i, nb, "name", named.name, named.role, named.title)
+        return core
+    return None
+
+
+def _skip_bracket_back(toks: list, b: int) -> int:
+    """The end of a stretch without the bracket that closes it: "Meeks (D-N.Y.)" -> "Meeks"."""
+    if b > 0 and toks[b - 1].text == ")":
+        m = b - 1
+        while m >= 0 and toks[m].text != "(":
+            m -= 1
+        return m if m > 0 else b
+    return b
+
+
 def _token_after(toks: list, pos: int):
     """The first token that starts at or after character ``pos``."""
     for t in toks:
@@ -363,8 +494,12 @@ def _object(toks: list, k: int) -> NP | None:
     """A plain object after "told": "reporters", "him", "voters that …"."""
     if k < len(toks) and toks[k].low in ("him", "her", "them", "me", "us", "reporters", "journalists", "supporters"):
         return NP(k, k + 1, "nominal")
-    if k + 1 < len(toks) and toks[k].text[:1].isalpha() and toks[k + 1].low == "that":
-        return NP(k, k + 1, "nominal")
+    # "told The Huffington Post that", "told a local radio station that"
+    for m in range(k + 1, min(len(toks), k + 7)):
+        if toks[m].low == "that":
+            return NP(k, m, "nominal")
+        if not (_plain_word(toks[m]) or toks[m].text[:1].isupper()):
+            break
     return None
 
 
