@@ -417,8 +417,13 @@ def attribute(
     _name_narrator(quotes, resolver, text)
 
     out = []
+    speakers: dict[int, Speaker] = {}  # by id(entity): every decision is made, names are final
     for q in quotes:
-        speaker = q.entity.speaker(fullest=news_like) if q.entity is not None else None
+        speaker = None
+        if q.entity is not None:
+            speaker = speakers.get(id(q.entity))
+            if speaker is None:
+                speaker = speakers[id(q.entity)] = q.entity.speaker(fullest=news_like)
         if speaker is None and q.mention is not None and q.mention.kind != "pronoun":
             speaker = Speaker(name=q.mention.text, aliases=(), id="")
         reason = None
