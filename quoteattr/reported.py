@@ -31,11 +31,13 @@ from .cues import (
     Found,
     _back_over_adverbs,
     _found,
-    _possessive,
+    _sentence_subject,
     cue_after,
     is_reporting_verb,
+    noun_core,
     noun_phrase_after,
     noun_phrase_before,
+    plain_word,
     tokens,
 )
 from .lexicon import reporting_verbs, roles, titles
@@ -54,6 +56,8 @@ _WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".spli
 _BE = frozenset("is are was were been be am".split())
 # Verbs whose report follows a particle: "called for …", "called on X to …".
 _WITH_PARTICLE = frozenset({("call", "for"), ("call", "on")})
+# Verbs of a promise or a threat, reported as "vowed to …".
+_COMMITMENTS = frozenset("vow pledge promise threaten".split())
 # Verbs that report a request or an order as "asked X to …".
 _WITH_INFINITIVE = frozenset("ask urge tell warn advise beg implore call invite encourage".split())
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
@@ -148,7 +152,8 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
         for s, e in sentences(text, para.start, para.end, local):
             r = _sentence(text, s, e, local, cues)
             if r is not None:
-                found.append(r)
+                other = _other_part(text, s, e, r, local)
+                found.extend(sorted((r, other), key=_content_start) if other is not None else (r,))
     return found
 
 
@@ -158,7 +163,7 @@ _WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"}
+    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS)
 
 
 def cue_positions(text: str, start: int, end: int) -> list[int]:
@@ -195,14 +200,77 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
     if len(toks) < 4:
         return None
-    return (
-        _according_to(text, s, e, toks, inner)
-        or _complement(text, s, e, toks, inner)
-        or _fronted(text, s, e, toks, inner)
-    )
+    found = _according_to(text, s, e, toks, inner)
+    if found is not None:
+        return found
+    found = _complement(text, s, e, toks, inner)
+    if found is not None and text[max(s, found.found.cue.start - 40) : found.found.cue.start].rstrip().endswith(","):
+        # ", said one GOP source in the room.": a cue after fronted content, not "said <clause>"
+        fronted = _fronted(text, s, e, toks, inner)
+        if (
+            fronted is not None
+            and fronted.found.cue.start == found.found.cue.start
+            and fronted.found.mention.start == found.content.start
+            and fronted.found.mention.kind != "pronoun"
+            and all(map(plain_word, tokens(text, fronted.found.mention.start, fronted.found.mention.end)))
+            and _ends_sentence_soon(text, fronted.found.mention.end, e)
+        ):
+            return fronted
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner)
 
 
-def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]) -> Reported | None:
+def _content_start(r: Reported) -> int:
+    return r.content.start
+
+
+def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan]) -> Reported | None:
+    """The other part of a reported clause that its cue interrupts: "The museum, Mr. Obama
+    said, would make visitors face …" (the part before the cue), "It would take weeks, he
+    said, and interest would be high" / "Turnout fell, Graham said, since …" (the part after).
+    Only where the cue stands between commas with its speaker before the verb."""
+    cue, mention = r.found.cue, r.found.mention
+    if mention.end > cue.start or (mention.kind == "nominal" and r.found.name is None and r.found.role is None):
+        return None
+    before = text[max(s, mention.start - 3) : mention.start]
+    after = text[cue.end : min(e, cue.end + 3)]
+    if not (before.rstrip().endswith(",") and after.lstrip().startswith(",")):
+        return None
+    if r.content.start >= cue.end:
+        # the part before: from the sentence's start to the comma before the speaker
+        comma = text.rindex(",", s, mention.start)
+        if comma <= s or _inside_any(inner, comma):
+            return None
+        part = _make(text, s, comma, r.found, inner, short=True)
+    else:
+        if text[cue.end:e].count(",") == 0:
+            return None
+        comma = text.index(",", cue.end, e)
+        if text[cue.end : comma].strip():
+            return None  # "said on Friday, …": more than the cue before the comma
+        part = _make(text, comma + 1, e, r.found, inner)
+    if part is None or (part.content.start < r.content.end and r.content.start < part.content.end):
+        return None
+    return part
+
+
+def _inside_any(quotes: list[QuotedSpan], pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)
+
+
+def _ends_sentence_soon(text: str, pos: int, e: int) -> bool:
+    """Does the sentence end at ``pos`` or a few words of adjunct after it ("… in the room."),
+    or go on with an appositive (", a spokesman for …")? Then the words before ``pos`` are an inverted cue's
+    speaker, not the subject of a reported clause ("said Clinton reached out to …")."""
+    rest = text[pos : min(e, pos + 120)].strip().rstrip(".!?").split()
+    if not rest or rest[0].startswith(","):
+        return True
+    first = rest[0].lower()
+    return len(rest) <= 6 and pos + 120 >= e and (first in _PREPOSITIONS or first in _WEEKDAYS or first in ("today", "yesterday"))
+
+
+def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan], *, short: bool = False) -> Reported | None:
+    """The reported quotation over ``text[start:end]`` (trimmed), or None when it is too short
+    to be one (``short``: a word or two is enough, for the part before an interrupting cue)."""
     # a quotation that reaches across the clause's edge (one running on into the next
     # paragraph) is not cut in two: the clause stops where it starts, or starts where it ends
     for q in inner:
@@ -213,7 +281,7 @@ def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]
         if start < q.start < end and q.is_speech and not q.fragment and starts_sentence(text, q.start):
             end = q.start  # a quotation that opens a line of its own is not part of the clause
     start, end = _trim(text, start, end)
-    if end - start < 8 or len(text[start:end].split()) < 3:
+    if (not short and (end - start < 8 or len(text[start:end].split()) < 3)) or end - start < 2:
         return None
     if found.mention.start < end and start < found.mention.end:
         return None
@@ -252,6 +320,12 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if not _speech_verb(found.cue.text):
             continue
+        if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
+            continue  # "His group, called the Legacy Fund, …": a name given, not a cue
+        if toks[0].low in _PREPOSITIONS and len(text[s : toks[k].start].split()) <= 4:
+            continue  # "At a fundraiser, Clinton called …": an opening phrase, not a report
+        if _appositive(toks, k):
+            continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
             continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
@@ -280,12 +354,18 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     for v in range(1, len(toks) - 2):
         low = toks[v].low
         progressive = low.endswith("ing") and low in _lemma_of() and toks[v - 1].low in _BE
-        if not (is_reporting_verb(low) or progressive) or not _speech_verb(low):
+        participle = low.endswith("ing") and low in _lemma_of() and toks[v - 1].text == ","
+        if not (is_reporting_verb(low) or progressive or participle) or not _speech_verb(low):
             continue
         lemma = _lemma_of()[low]
         # "The White House is saying that …": the subject stands before the auxiliary
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
-        subject = noun_phrase_before(toks, before)
+        if before > 1 and toks[before - 1].low in ("all", "both"):
+            before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
+        # "Reid mocked Romney, claiming that …": the sentence's subject says it
+        if before > 0 and _possessive_word(toks[before - 1]):
+            continue  # "the town's report, …": a noun after a possessive, not a verb
+        subject = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
         if subject is None and toks[v].text[:1].islower():
             # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
             subject = _clause_subject(toks, before)
@@ -304,6 +384,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
             if addressee is not None:
                 k = addressee.j
+            elif lemma == "tell":
+                continue  # "told The Huffington Post.": one is told something, never a clause alone
             if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
                 found = _found(toks, (v, v + 1), subject, "X said that", text)
                 return _make(text, toks[k + 1].start, e, found, inner)
@@ -323,6 +405,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             start = toks[m].end
         elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
             start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
+        elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():
+            start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
         elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
             start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
         else:
@@ -337,60 +421,11 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     return None
 
 
-# Words that may open a subject noun phrase in lower case: "several cast members", "some
-# experts", "nearly eight of 10 voters".
-_QUANTIFIERS = frozenset(
-    """the a an his her their its our my your some many most all several few both each every
-    other no one two three four five six seven eight nine ten nearly almost about more over
-    top senior former local state federal""".split()
-)
-# Words that show that a stretch of narration is a clause, not a noun phrase.
-_CLAUSE_WORDS = frozenset(
-    """is are was were be been being has have had do does did will would can could may might
-    should must shall not n't that which what whose if when while because although though as
-    than so then there he she it they we i you this these those""".split()
-)
+_SUBJECT_REACH = 40  # tokens
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april june july august september october november december".split())
 _INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
-
-
-def _plain_word(t) -> bool:
-    """A word that can stand in a noun phrase: not punctuation, not a word of a clause."""
-    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and not is_reporting_verb(t.low)
-
-
-def _noun_core(toks: list, i: int, j: int) -> NP | None:
-    """``toks[i:j]`` as a subject noun phrase — "Several cast members", "Police officials",
-    "Experts on North Korea and nuclear nonproliferation", "one of the family's attorneys" —
-    or None when it reads as anything else. The phrase's head (before any preposition other
-    than "of") is its mention."""
-    if not 0 <= i < j or j - i > 14:
-        return None
-    first = toks[i]
-    if not (first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()):
-        return None
-    head = j
-    for m in range(i, j):
-        t = toks[m]
-        if t.low in _PREPOSITIONS and t.low != "of" and m > i:
-            head = min(head, m)
-            continue
-        if t.low == "and" and m > i:
-            if head == j and not (toks[m - 1].text[:1].isupper() and m + 1 < j and toks[m + 1].text[:1].isupper()):
-                return None  # "the economy grew and experts …": two clauses, not one phrase
-            continue
-        if not _plain_word(t) and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
-            return None
-        lower = not t.text[:1].isupper()
-        if m < head and lower and (t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS) and m > i:
-            return None  # "Trump attacked …": a verb, so a clause
-    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or toks[head - 1].low in _PREPOSITIONS:
-        return None
-    named = noun_phrase_after(toks, i)
-    if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):
-        return NP(named.i, named.j, named.kind, named.name, named.role, named.title)
-    return NP(i, head, "nominal", None, toks[head - 1].low)
 
 
 def _clause_subject(toks: list, v: int) -> NP | None:
@@ -407,11 +442,14 @@ def _clause_subject(toks: list, v: int) -> NP | None:
     parts: list[tuple[int, int]] = []
     end = j
     m = j - 1
+    floor = j - _SUBJECT_REACH  # a subject is not longer than this: the scan stays bounded
     while m >= 0:
+        if m < floor:
+            return None
         t = toks[m]
         if t.text == ")":
             depth = 0
-            while m >= 0:
+            while m >= max(0, floor):
                 depth += (toks[m].text == ")") - (toks[m].text == "(")
                 if depth == 0:
                     break
@@ -434,7 +472,7 @@ def _clause_subject(toks: list, v: int) -> NP | None:
         a, b = parts[-1]
         if toks[a].low in ("but", "and", "yet", "so"):
             a += 1
-        return _noun_core(toks, a, _skip_bracket_back(toks, b))
+        return noun_core(toks, a, _skip_bracket_back(toks, b))
     # an insertion closes before the verb: the subject is the first stretch that is a noun
     # phrase, after any opening phrase ("In a statement, one of the family's attorneys, …")
     for n, (a, b) in enumerate(parts[:-1]):
@@ -442,7 +480,7 @@ def _clause_subject(toks: list, v: int) -> NP | None:
             a += 1
         if a < b and (toks[a].low in _PREPOSITIONS or toks[a].low.endswith("ly")):
             continue
-        core = _noun_core(toks, a, _skip_bracket_back(toks, b))
+        core = noun_core(toks, a, _skip_bracket_back(toks, b))
         if core is not None and core.kind == "nominal":
             # "one of the club's lawyers, Nadia Petrova, said": the appositive names her
             na, nb = parts[n + 1]
@@ -461,6 +499,152 @@ def _skip_bracket_back(toks: list, b: int) -> int:
             m -= 1
         return m if m > 0 else b
     return b
+
+
+def _appositive(toks: list, k: int) -> bool:
+    """Are the tokens before the comma at ``k`` a name and its appositive ("Eva Lund, the
+    former finance minister")?"""
+    name = noun_phrase_after(toks, 0)
+    if name is None or name.kind != "name" or name.j >= k or toks[name.j].text != ",":
+        return False
+    return noun_core(toks, name.j + 1, k, bare=True) is not None
+
+
+def _possessive_word(t) -> bool:
+    return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and len(t.low) > 2
+
+
+def _subject_of(toks: list, v: int) -> NP | None:
+    """The subject of the verb at ``v``, by the short reader or the whole-phrase one."""
+    before = _back_over_adverbs(toks, v)
+    if before > 0 and _possessive_word(toks[before - 1]):
+        return None  # "the senator's questions": a noun after a possessive, not a verb
+    subject = noun_phrase_before(toks, before)
+    if subject is None and toks[v].text[:1].islower():
+        subject = _clause_subject(toks, before)
+    return subject
+
+
+def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton called half of Trump's supporters “deplorables”", "The campaign called the
+    charges unsubstantiated": a judgement in someone's words, the rest of the clause."""
+    for v in range(1, len(toks) - 3):
+        if toks[v].low != "called" or toks[v - 1].text == "," or toks[v - 1].low in _BE:
+            continue  # "a group, called …", "was called": a name given, not a judgement
+        if toks[v + 1].low in _NOT_CLAUSE or toks[v + 1].low in ("back", "up", "out", "off", "in"):
+            continue  # "called for …", "called on …", "called back"
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        end = next((t.start for t in toks[v + 2 :] if t.text in ",;" and not _inside_any(inner, t.start)), e)
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].start, end, found, inner)
+    return None
+
+
+# Verbs that report what a study, a poll or an inquiry found: only with "that" after them.
+_FINDINGS = frozenset("show shows showed shown find finds found".split())
+
+
+def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "A Bloomberg poll shows that …", "The inquiry found that …" """
+    for v in range(1, len(toks) - 2):
+        if toks[v].low not in _FINDINGS or toks[v + 1].low != "that":
+            continue
+        subject = _subject_of(toks, v)
+        if subject is None or subject.kind == "pronoun":
+            continue  # "he found that the door was locked": what one saw, not a report
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].end, e, found, inner)
+    return None
+
+
+def _verb_forms(lemmas: str) -> dict[str, str]:
+    """Past and third-person forms of regular verbs: "cite" -> cites, cited."""
+    forms = {}
+    for lemma in lemmas.split():
+        if lemma.endswith("e"):
+            past, third = lemma + "d", lemma + "s"
+        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+            past, third = lemma[:-1] + "ied", lemma[:-1] + "ies"
+        elif lemma.endswith(("s", "sh", "ch")):
+            past, third = lemma + "ed", lemma + "es"
+        else:
+            past, third = lemma + "ed", lemma + "s"
+        forms[past] = forms[third] = lemma
+    return forms
+
+
+# Verbs of speech whose object names what was said: "Clinton mentioned the remarks Trump had
+# made", "the senator criticized the Affordable Care Act as a crazy system".
+_TOPIC_VERBS = _verb_forms(
+    """acknowledge announce applaud blast cite condemn criticize criticise decry defend deny
+    describe detail disclose discuss dismiss dispute emphasize emphasise endorse highlight
+    lament mention outline praise propose question recount reiterate reject slam stress tout"""
+)
+_CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
+
+
+def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton mentioned disparaging remarks Trump had made about Machado": a speech verb
+    and the object that names what was said, up to the end of the clause."""
+    for v in range(1, len(toks) - 3):
+        low = toks[v].low
+        if low not in _TOPIC_VERBS or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue  # "was described as unsafe": not the speaker's verb
+        nxt = toks[v + 1]
+        determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
+        if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in ("that", "whether", "if") or not nxt.text[:1].isalnum():
+            continue  # clauses are the complement rule's; "denied it" says too little
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
+            continue  # "the senator's questions about …": a noun, not a verb
+        end = next(
+            (t.start for t in toks[v + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
+            e,
+        )
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, nxt.start, end, found, inner)
+    return None
+
+
+# Verbs of speech that name their topic after "about" or "of": "complained about his mic".
+_ABOUT_VERBS = _verb_forms("complain talk speak testify joke boast brag warn ask write tweet rant comment")
+_ABOUT_VERBS.update({"spoke": "speak", "wrote": "write", "spoken": "speak", "written": "write"})
+# Words that open a question reported as such: "asked whether the deals …".
+_WH = frozenset("whether if what how why who when where which".split())
+_ASKING = frozenset("ask question wonder say explain know tell".split())
+
+
+def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "The nominee complained about his mic", "She spoke about her ties to the church",
+    "Lawmakers also asked whether the deals required …" """
+    for v in range(1, len(toks) - 3):
+        low = toks[v].low
+        lemma = _ABOUT_VERBS.get(low) or _lemma_of().get(low)
+        if lemma is None or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue
+        k = v + 1
+        if toks[k].low in ("out", "up") and lemma in ("speak", "write"):
+            k += 1  # "spoke out about"
+        if low in _ABOUT_VERBS and toks[k].low in ("about", "of") and toks[k + 1].text[:1].isalnum():
+            start = toks[k + 1].start
+        elif lemma in _ASKING and toks[k].low in _WH and toks[k + 1].text[:1].isalnum() and toks[k].low != "which":
+            start = toks[k].start
+        else:
+            continue
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        end = next(
+            (t.start for t in toks[k + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
+            e,
+        ) if start != toks[k].start else e
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, start, end, found, inner)
+    return None
 
 
 def _token_after(toks: list, pos: int):
@@ -498,7 +682,7 @@ def _object(toks: list, k: int) -> NP | None:
     for m in range(k + 1, min(len(toks), k + 7)):
         if toks[m].low == "that":
             return NP(k, m, "nominal")
-        if not (_plain_word(toks[m]) or toks[m].text[:1].isupper()):
+        if not (plain_word(toks[m]) or toks[m].text[:1].isupper()):
             break
     return None
 
@@ -507,8 +691,11 @@ def _starts_clause(toks: list, k: int) -> bool:
     """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
     adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
     t = toks[k]
-    if t.low in _SUBJECTS or t.low in _CLAUSE_START:
-        return True
+    if t.low in _SUBJECTS or t.low in _CLAUSE_START or (t.low in titles() and t.text[:1].isupper()):
+        return True  # (a title opens a name: "say Mrs. Clinton's advantage …")
+    if t.low in _WEEKDAYS or t.low in _MONTHS:
+        # "said Friday after the meeting": a time, not a subject; "said Friday the plan …"
+        return k + 1 < len(toks) and _starts_clause(toks, k + 1)
     if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
         return False
     return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
