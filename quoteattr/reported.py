@@ -41,7 +41,7 @@ from .cues import (
     tokens,
 )
 from .lexicon import reporting_verbs, roles, titles
-from .model import QuotedSpan, Span
+from .model import Cue, QuotedSpan, Span
 from .spans import starts_sentence
 
 # Verbs whose clause may come without "that" ("he said the plan works"). Others need "that".
@@ -154,7 +154,37 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
             if r is not None:
                 other = _other_part(text, s, e, r, local)
                 found.extend(sorted((r, other), key=_content_start) if other is not None else (r,))
+                then = _second_report(text, r, e, local, cues)
+                if then is not None:
+                    found.append(then)
     return found
+
+
+def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
+    """A second report joined to the first one of its sentence: "His aides say it's too early
+    but noted that Scott won …", "… — and he noted that …", "…, arguing that …". Its speaker
+    is the first report's when it names none of its own."""
+    if r.content.start < r.found.cue.start or r.content.end >= e - 8:
+        return None  # (fronted content, or a clause that runs to the sentence's end)
+    rest = r.content.end
+    second = _sentence(text, rest, e, quotes, cues)
+    if second is not None and second.content.start > rest:
+        return second
+    toks = tokens(text, rest, e)
+    for v in range(1, min(len(toks) - 2, 6)):
+        low = toks[v].low
+        if not (is_reporting_verb(low) or (low.endswith("ing") and low in _lemma_of())) or not _speech_verb(low):
+            continue
+        k = v + 1
+        if toks[k].low == "that":
+            start = toks[k].end
+        elif _lemma_of()[low] in _THAT_OPTIONAL and _starts_clause(toks, k):
+            start = toks[k].start
+        else:
+            return None
+        found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
+        return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end])
+    return None
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
@@ -417,11 +447,36 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             else:
                 continue
         found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, start, e, found, inner)
+        return _make(text, start, _next_report(text, toks, start, e, inner), found, inner)
     return None
 
 
+def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSpan]) -> int:
+    """Where a reported clause from ``start`` ends: at the sentence's end, or before a second
+    report that joins it — ", arguing that …", "— and he noted …", "and Democrats accused …",
+    "but noted that …"."""
+    k = next((m for m, t in enumerate(toks) if t.start >= start), len(toks))
+    for m in range(k + 2, len(toks) - 1):
+        t = toks[m]
+        if _inside_any(inner, t.start):
+            continue
+        if t.text == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].low in _lemma_of() and _speech_verb(toks[m + 1].low):
+            return t.start  # ", arguing that …"
+        if (t.low in ("and", "but") and toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--")) or t.low == "but":
+            for n in range(m + 1, min(len(toks), m + 6)):
+                u = toks[n]
+                if is_reporting_verb(u.low) and u.text[:1].islower() and _speech_verb(u.low):
+                    # "and he noted", "but noted", "and Democrats accused": a subject (or none)
+                    # then a reporting verb
+                    between = toks[m + 1 : n]
+                    if all(w.text[:1].isupper() or w.low in _SUBJECTS or w.low in _BETWEEN_WORDS for w in between):
+                        return toks[m - 1].start if toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--") else t.start
+                    break
+    return e
+
+
 _SUBJECT_REACH = 40  # tokens
+_BETWEEN_WORDS = frozenset("also later then further again has had have".split())
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())

@@ -22,6 +22,7 @@ import functools
 import attrs
 import regex
 
+from .doubled import restore, shadow
 from .errors import check_text
 from .lexicon import reporting_verbs
 from .marks import BREAK, CLOSE, CLOSERS, DASH, DASHES, FAMILY, OPEN, WEAK, scan, uses_blank_lines
@@ -476,6 +477,13 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ['"it is ‘fine’"', '‘fine’']
     """
     text = check_text(text)
+    doubled = shadow(text)
+    if doubled is not None:
+        return restore(_find(doubled[0]), doubled[1], doubled[2])
+    return _find(text)
+
+
+def _find(text: str) -> list[QuotedSpan]:
     raw = [list(r) for r in sorted(_pair(text), key=lambda r: (r[0], -r[1]))]
     kept: list[list] = []
     enclosing: list[list] = []  # the spans that contain the current position, innermost last
