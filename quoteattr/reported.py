@@ -164,6 +164,11 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     return found
 
 
+# A colon and nothing but white space after it (read backwards from the end): a text whose
+# last token is ":" (the token pattern's ``\S`` is the complement of this ``\s``).
+_ENDS_IN_COLON = regex.compile(r"(?r):\s*\Z")
+
+
 def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int]) -> Reported | None:
     """A paragraph quoted without quote marks after a paragraph that ends in a reporting verb
     and a colon: "The governor added:" / "It's typical of her. She knows nothing." It is
@@ -173,7 +178,10 @@ def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int])
     k = bisect.bisect_left(qstarts, para.start)
     if k < len(qstarts) and qstarts[k] < para.start + 2:
         return None  # a paragraph that opens with a quote mark is the scanner's
-    toks = tokens(text, max(before.start, before.end - 200), before.end)
+    lo = max(before.start, before.end - 200)
+    if _ENDS_IN_COLON.search(text, lo, before.end) is None:
+        return None  # (the test of the last token below, without reading the paragraph's tokens)
+    toks = tokens(text, lo, before.end)
     if len(toks) < 3 or toks[-1].text != ":":
         return None
     for v in range(len(toks) - 2, max(0, len(toks) - 7), -1):
