@@ -119,11 +119,20 @@ def sentences(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> list
     return out
 
 
-def _inside(quotes: list[QuotedSpan], qstarts: list[int], pos: int) -> QuotedSpan | None:
-    k = bisect.bisect_right(qstarts, pos) - 1
-    if k >= 0 and quotes[k].start <= pos < quotes[k].end:
-        return quotes[k]
-    return None
+def _outside(toks: list, quotes: list[QuotedSpan], qstarts: list[int]) -> list:
+    """The tokens that start outside the quotations: the last quotation that starts at or before
+    a token must end at or before it. One pass (token starts grow: that quotation moves on)."""
+    if not quotes:
+        return toks
+    out = []
+    k, last = -1, len(quotes) - 1
+    for t in toks:
+        pos = t.start
+        while k < last and qstarts[k + 1] <= pos:
+            k += 1
+        if k < 0 or pos >= quotes[k].end:
+            out.append(t)
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -267,7 +276,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
         _solid(text, max(q.start, s), min(q.end, e)) for q in inner if q.is_speech and not q.fragment
     ) > 0.6 * _solid(text, s, e):
         return None
-    toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
+    toks = _outside(tokens(text, s, e), quotes, qstarts)
     if len(toks) < 4:
         return None
     found = _according_to(text, s, e, toks, inner)

@@ -93,13 +93,13 @@ def test_each_sentence_of_a_long_paragraph_reads_only_the_quotations_near_it(mon
     from quoteattr import reported
 
     seen: list[int] = []
-    inside = reported._inside
+    outside = reported._outside
 
-    def counting_inside(quotes, qstarts, pos):
+    def counting_outside(toks, quotes, qstarts):
         seen.append(len(quotes))
-        return inside(quotes, qstarts, pos)
+        return outside(toks, quotes, qstarts)
 
-    monkeypatch.setattr(reported, "_inside", counting_inside)
+    monkeypatch.setattr(reported, "_outside", counting_outside)
     text = "".join(
         f"Ann said that line {i} was fine. \N{LEFT DOUBLE QUOTATION MARK}Yes, it is,\N{RIGHT DOUBLE QUOTATION MARK} he said. "
         for i in range(2000)
