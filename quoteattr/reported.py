@@ -444,17 +444,34 @@ def _speech_verb(word: str) -> bool:
     return lemma is not None and lemma not in _NOT_SPEECH
 
 
+@functools.cache
+def _complement_verbs() -> frozenset[str]:
+    """The words ``_complement`` reads as verbs: the forms of a verb of speech (``_speech_verb``)
+    that are a reporting verb or end in -ing (a token's text is lower-cased once: the same)."""
+    return frozenset(
+        w for w, lemma in _lemma_of().items() if lemma not in _NOT_SPEECH and (is_reporting_verb(w) or w.endswith("ing"))
+    )
+
+
+def _where(toks: list, words: frozenset[str] | dict[str, str], lo: int, hi: int) -> list[int]:
+    """The indices in ``range(lo, hi)`` of the tokens whose lower-cased text is in ``words``:
+    the rules below visit only these, not every token of the sentence."""
+    return [v for v in range(lo, hi) if toks[v].low in words]
+
+
 def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Shoigu said (that) …", "He stressed that …", "X told reporters on Monday that …" """
-    for v in range(1, len(toks) - 2):
+    lemma_of = _lemma_of()
+    for v in _where(toks, _complement_verbs(), 1, len(toks) - 2):
         low = toks[v].low
-        progressive = low.endswith("ing") and low in _lemma_of() and toks[v - 1].low in _BE
-        participle = low.endswith("ing") and low in _lemma_of() and toks[v - 1].text == ","
-        if not (is_reporting_verb(low) or progressive or participle) or not _speech_verb(low):
+        # (a verb of speech: a reporting verb's form, or its -ing form after "is" or a comma)
+        progressive = low.endswith("ing") and toks[v - 1].low in _BE
+        participle = low.endswith("ing") and toks[v - 1].text == ","
+        if not (is_reporting_verb(low) or progressive or participle):
             continue
         if toks[v].text[:1].isupper() and not _title_case(toks):
             continue  # "the United States", "New York State": a name, not a verb
-        lemma = _lemma_of()[low]
+        lemma = lemma_of[low]
         # "The White House is saying that …": the subject stands before the auxiliary
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
         if before > 1 and toks[before - 1].low in ("all", "both"):
@@ -647,11 +664,14 @@ def _subject_of(toks: list, v: int) -> NP | None:
     return subject
 
 
+_CALLED = frozenset({"called"})
+
+
 def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton called half of Trump's supporters “deplorables”", "The campaign called the
     charges unsubstantiated": a judgement in someone's words, the rest of the clause."""
-    for v in range(1, len(toks) - 3):
-        if toks[v].low != "called" or toks[v - 1].text == "," or toks[v - 1].low in _BE:
+    for v in _where(toks, _CALLED, 1, len(toks) - 3):
+        if toks[v - 1].text == "," or toks[v - 1].low in _BE:
             continue  # "a group, called …", "was called": a name given, not a judgement
         if toks[v + 1].low in _NOT_CLAUSE or toks[v + 1].low in ("back", "up", "out", "off", "in"):
             continue  # "called for …", "called on …", "called back"
@@ -670,8 +690,8 @@ _FINDINGS = frozenset("show shows showed shown find finds found".split())
 
 def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "A Bloomberg poll shows that …", "The inquiry found that …" """
-    for v in range(1, len(toks) - 2):
-        if toks[v].low not in _FINDINGS or toks[v + 1].low != "that":
+    for v in _where(toks, _FINDINGS, 1, len(toks) - 2):
+        if toks[v + 1].low != "that":
             continue
         subject = _subject_of(toks, v)
         if subject is None or subject.kind == "pronoun":
@@ -710,9 +730,9 @@ _CLAUSE_END = frozenset("but because while although though whereas since before 
 def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton mentioned disparaging remarks Trump had made about Machado": a speech verb
     and the object that names what was said, up to the end of the clause."""
-    for v in range(1, len(toks) - 3):
+    for v in _where(toks, _TOPIC_VERBS, 1, len(toks) - 3):
         low = toks[v].low
-        if low not in _TOPIC_VERBS or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+        if not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
             continue  # "was described as unsafe": not the speaker's verb
         nxt = toks[v + 1]
         determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
@@ -740,12 +760,19 @@ _WH = frozenset("whether if what how why who when where which".split())
 _ASKING = frozenset("ask question wonder say explain know tell".split())
 
 
+@functools.cache
+def _about_words() -> frozenset[str]:
+    """The words ``_about`` reads as verbs: those with a lemma there."""
+    return frozenset(_ABOUT_VERBS) | frozenset(_lemma_of())
+
+
 def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "The nominee complained about his mic", "She spoke about her ties to the church",
     "Lawmakers also asked whether the deals required …" """
-    for v in range(1, len(toks) - 3):
+    lemma_of = _lemma_of()
+    for v in _where(toks, _about_words(), 1, len(toks) - 3):
         low = toks[v].low
-        lemma = _ABOUT_VERBS.get(low) or _lemma_of().get(low)
+        lemma = _ABOUT_VERBS.get(low) or lemma_of.get(low)
         if lemma is None or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
             continue
         k = v + 1
