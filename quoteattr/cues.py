@@ -479,9 +479,16 @@ def _generic_nominal_after(toks: list[Tok], i: int) -> NP | None:
     return NP(i, m, "nominal", None, toks[m - 1].low)
 
 
+CUE_REACH = 200  # characters: how far after a quote ``cue_after`` reads
+
+
 def cue_after(text: str, start: int, end: int) -> Found | None:
     """A cue in the narration ``text[start:end]`` that follows a quote."""
-    toks = tokens(text, start, min(end, start + 200))
+    return cue_in_tokens(text, tokens(text, start, min(end, start + CUE_REACH)))
+
+
+def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
+    """``cue_after`` on the tokens it reads: for a caller that has them already."""
     k = 0
     dashed = False
     while k < len(toks) and (toks[k].text in _DASHES or toks[k].text == ","):

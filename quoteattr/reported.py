@@ -27,12 +27,14 @@ import regex
 
 from .cues import (
     _PREPOSITIONS,
+    CUE_REACH,
     NP,
     Found,
     _back_over_adverbs,
     _found,
     _sentence_subject,
-    cue_after,
+    _speech_forms,
+    cue_in_tokens,
     is_reporting_verb,
     noun_core,
     noun_phrase_after,
@@ -276,7 +278,8 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
         _solid(text, max(q.start, s), min(q.end, e)) for q in inner if q.is_speech and not q.fragment
     ) > 0.6 * _solid(text, s, e):
         return None
-    toks = _outside(tokens(text, s, e), quotes, qstarts)
+    whole = tokens(text, s, e)
+    toks = _outside(whole, quotes, qstarts)
     if len(toks) < 4:
         return None
     found = _according_to(text, s, e, toks, inner)
@@ -285,7 +288,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     found = _complement(text, s, e, toks, inner)
     if found is not None and text[max(s, found.found.cue.start - 40) : found.found.cue.start].rstrip().endswith(","):
         # ", said one GOP source in the room.": a cue after fronted content, not "said <clause>"
-        fronted = _fronted(text, s, e, toks, inner)
+        fronted = _fronted(text, s, e, toks, inner, whole)
         if (
             fronted is not None
             and fronted.found.cue.start == found.found.cue.start
@@ -295,7 +298,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -403,14 +406,21 @@ def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]
     return None
 
 
-def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
-    """ "Cooperation is growing, said the Minister." / "…, the Minister said." """
-    for k in range(3, len(toks) - 1):
-        if toks[k].text != ",":
-            continue
-        if not any(is_reporting_verb(t.low) for t in toks[k + 1 : k + 16]):
+def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], whole: list) -> Reported | None:
+    """ "Cooperation is growing, said the Minister." / "…, the Minister said." (``whole``: the
+    sentence's tokens, those inside quotations too, as ``cue_after`` reads them)"""
+    commas = [k for k in range(3, len(toks) - 1) if toks[k].text == ","]
+    if not commas:
+        return None
+    verbs = _where(toks, _speech_forms(), 0, len(toks))
+    starts = None
+    for k in commas:
+        n = bisect.bisect_right(verbs, k)
+        if n == len(verbs) or verbs[n] >= k + 16:
             continue  # no cue within reach of this comma: do not read it
-        found = cue_after(text, toks[k].start, e)
+        if starts is None:
+            starts = [t.start for t in whole]
+        found = cue_in_tokens(text, _window(text, whole, starts, toks[k].start, min(e, toks[k].start + CUE_REACH)))
         if found is None or found.rule == "according to X" or found.rule == "\N{EM DASH} X":
             continue
         if not _speech_verb(found.cue.text):
@@ -794,6 +804,18 @@ def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, start, end, found, inner)
     return None
+
+
+def _window(text: str, whole: list, starts: list[int], start: int, end: int) -> list:
+    """``tokens(text, start, end)``, from the tokens ``whole`` of a longer stretch (``starts``:
+    their starts) in which one token starts at ``start``: those before ``end``, the last one
+    read again when ``end`` cuts it."""
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end, i)
+    window = whole[i:j]
+    if window and window[-1].end > end:
+        window[-1:] = tokens(text, window[-1].start, end)
+    return window
 
 
 def _token_after(toks: list, pos: int):
