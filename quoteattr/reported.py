@@ -161,15 +161,12 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
             lo -= 1  # a quotation from the paragraph before runs on into this one
         hi = bisect.bisect_left(qstarts, para.end)
         local = top[lo:hi]
-        cues = cue_positions(text, para.start, para.end)
-        if not cues:
-            continue
         for s, e in sentences(text, para.start, para.end, local):
-            r = _sentence(text, s, e, local, cues)
+            r = _sentence(text, s, e, local)
             if r is not None:
                 other = _other_part(text, s, e, r, local)
                 found.extend(sorted((r, other), key=_content_start) if other is not None else (r,))
-                then = _second_report(text, r, e, local, cues)
+                then = _second_report(text, r, e, local)
                 if then is not None:
                     found.append(then)
     return found
@@ -211,14 +208,14 @@ def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int])
     return None
 
 
-def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
+def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> Reported | None:
     """A second report joined to the first one of its sentence: "His aides say it's too early
     but noted that Scott won …", "… — and he noted that …", "…, arguing that …". Its speaker
     is the first report's when it names none of its own."""
     if r.content.start < r.found.cue.start or r.content.end >= e - 8:
         return None  # (fronted content, or a clause that runs to the sentence's end)
     rest = r.content.end
-    second = _sentence(text, rest, e, quotes, cues)
+    second = _sentence(text, rest, e, quotes)
     if second is not None and second.content.start > rest:
         return second
     toks = tokens(text, rest, e)
@@ -247,13 +244,15 @@ def _cue_words() -> frozenset[str]:
     return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS)
 
 
-def cue_positions(text: str, start: int, end: int) -> list[int]:
-    """Where the words that can cue reported speech start: a reporting verb or "according".
+def has_cue(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a word that can cue reported speech: a reporting verb,
+    "according", a verb of a finding or of a topic?
 
-    One pass over the words; sentences without such a word are then skipped at once.
+    Its words are listed, lower-cased and looked up in C (findall, map, isdisjoint): a sentence
+    without such a word is skipped at once. (A sentence starts and ends next to white space or
+    punctuation, so its words are whole: those its paragraph has there.)
     """
-    words = _cue_words()
-    return [m.start() for m in _WORDS.finditer(text, start, end) if m[0].lower() in words]
+    return not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(text, start, end)))
 
 
 def _solid(text: str, start: int, end: int) -> int:
@@ -262,10 +261,9 @@ def _solid(text: str, start: int, end: int) -> int:
     return len(chunk) - sum(map(chunk.count, " \t\r\n"))
 
 
-def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
+def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported | None:
     """The reported quotation of one sentence, if it has one."""
-    k = bisect.bisect_left(cues, s)
-    if k == len(cues) or cues[k] >= e:
+    if not has_cue(text, s, e):
         return None
     # only the quotations near the sentence: the lists below cost the sentence's length, not
     # its paragraph's (top-level quotations are sorted by start and by end alike)
