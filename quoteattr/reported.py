@@ -487,6 +487,10 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         # "Reid mocked Romney, claiming that …": the sentence's subject says it
         if before > 0 and _possessive_word(toks[before - 1]):
             continue  # "the town's report, …": a noun after a possessive, not a verb
+        # what follows the verb first: it costs less than the subject, and many verbs fail it
+        clause = _clause_after(toks, v, lemma)
+        if clause is None:
+            continue
         subject = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
         if subject is None and toks[v].text[:1].islower():
             # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
@@ -495,52 +499,58 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
             continue  # "the suing states were …", "a flurry of tweets": a noun, not a verb
-        k = v + 1
-        if k + 1 < len(toks) and (lemma, toks[k].low) in _WITH_PARTICLE:
-            # "called for more school investment", "accused her of lying", "called on people to …"
-            k += 1
-            if toks[k - 1].low == "for":
-                found = _found(toks, (v, k), subject, "X said that", text)
-                return _make(text, toks[k].start, e, found, inner)
-        if lemma in _WITH_ADDRESSEE or lemma in _WITH_INFINITIVE or lemma == "accuse":
-            addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
-            if addressee is not None:
-                k = addressee.j
-            elif lemma == "tell":
-                continue  # "told The Huffington Post.": one is told something, never a clause alone
-            if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
-                found = _found(toks, (v, v + 1), subject, "X said that", text)
-                return _make(text, toks[k + 1].start, e, found, inner)
-        # adjuncts before "that": "said on Monday that", "said in a statement that",
-        # "says at a campaign stop in Toledo, Ohio, that"
-        m = k
-        while m < len(toks) and m - k < 6 and toks[m].low != "that" and (toks[m].low in _ADJUNCT_WORDS or toks[m].text[:1].isdigit()):
-            m += 1
-        if m < len(toks) and toks[m].low != "that" and k < len(toks) and toks[k].low in _PREPOSITIONS:
-            for mm in range(k, min(len(toks), k + 14)):
-                if toks[mm].low == "that":
-                    m = mm
-                    break
-                if toks[mm].text in ".;:!?" or is_reporting_verb(toks[mm].low):
-                    break
-        if m < len(toks) and toks[m].low == "that":
-            start = toks[m].end
-        elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
-            start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
-        elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():
-            start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
-        elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
-            start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
-        else:
-            if k < len(toks) and toks[k].text == ",":
-                k += 1  # "Mr. Clarke said, he decided …"
-            if lemma in _THAT_OPTIONAL and k < len(toks) and _starts_clause(toks, k):
-                start = toks[k].start
-            else:
-                continue
-        found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, start, _next_report(text, toks, start, e, inner), found, inner)
+        cue_end, start, joined = clause
+        found = _found(toks, (v, cue_end), subject, "X said that", text)
+        return _make(text, start, _next_report(text, toks, start, e, inner) if joined else e, found, inner)
     return None
+
+
+def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | None:
+    """The clause that the reporting verb at ``v`` (of ``lemma``) introduces: where the cue's
+    tokens end, where the clause starts, and whether a second report may end it before the
+    sentence does (``_next_report``); None where no clause follows."""
+    k = v + 1
+    if k + 1 < len(toks) and (lemma, toks[k].low) in _WITH_PARTICLE:
+        # "called for more school investment", "accused her of lying", "called on people to …"
+        k += 1
+        if toks[k - 1].low == "for":
+            return k, toks[k].start, False
+    if lemma in _WITH_ADDRESSEE or lemma in _WITH_INFINITIVE or lemma == "accuse":
+        addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
+        if addressee is not None:
+            k = addressee.j
+        elif lemma == "tell":
+            return None  # "told The Huffington Post.": one is told something, never a clause alone
+        if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
+            return v + 1, toks[k + 1].start, False
+    # adjuncts before "that": "said on Monday that", "said in a statement that",
+    # "says at a campaign stop in Toledo, Ohio, that"
+    m = k
+    while m < len(toks) and m - k < 6 and toks[m].low != "that" and (toks[m].low in _ADJUNCT_WORDS or toks[m].text[:1].isdigit()):
+        m += 1
+    if m < len(toks) and toks[m].low != "that" and k < len(toks) and toks[k].low in _PREPOSITIONS:
+        for mm in range(k, min(len(toks), k + 14)):
+            if toks[mm].low == "that":
+                m = mm
+                break
+            if toks[mm].text in ".;:!?" or is_reporting_verb(toks[mm].low):
+                break
+    if m < len(toks) and toks[m].low == "that":
+        start = toks[m].end
+    elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
+        start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
+    elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():
+        start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
+    elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
+        start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
+    else:
+        if k < len(toks) and toks[k].text == ",":
+            k += 1  # "Mr. Clarke said, he decided …"
+        if lemma in _THAT_OPTIONAL and k < len(toks) and _starts_clause(toks, k):
+            start = toks[k].start
+        else:
+            return None
+    return v + 1, start, True
 
 
 def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSpan]) -> int:
