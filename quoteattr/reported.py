@@ -553,12 +553,16 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
     return v + 1, start, True
 
 
+# The tokens at which _next_report may see a second report start.
+_JOINS = frozenset({",", "and", "but"})
+
+
 def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSpan]) -> int:
     """Where a reported clause from ``start`` ends: at the sentence's end, or before a second
     report that joins it — ", arguing that …", "— and he noted …", "and Democrats accused …",
     "but noted that …"."""
     k = next((m for m, t in enumerate(toks) if t.start >= start), len(toks))
-    for m in range(k + 2, len(toks) - 1):
+    for m in _where(toks, _JOINS, k + 2, len(toks) - 1):
         t = toks[m]
         if _inside_any(inner, t.start):
             continue
