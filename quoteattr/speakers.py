@@ -849,9 +849,10 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 choice = None
                 prev_e = speaker(k - 1) if adjacent(k - 1, k) else None
                 next_e = speaker(k + 1) if adjacent(k, k + 1) else None
-                # the person the previous speaker addressed answers
-                if prev_e is not None:
-                    for a in paras[k - 1][0].addressees:
+                # the person the previous speaker addressed answers (known or not, the
+                # previous speaker is not the one addressed)
+                if adjacent(k - 1, k):
+                    for a in (a for q in paras[k - 1] for a in q.addressees):
                         if a is not prev_e:
                             choice = a
                             break
