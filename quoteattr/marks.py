@@ -16,6 +16,7 @@ scan of the text, so the text is read once, in C, by one regular expression.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -117,9 +118,13 @@ def _compile(breaks: str) -> regex.Pattern[str]:
 
 _SCAN_BLANK = _compile(_BLANK_LINE_BREAK)
 _SCAN_LINES = _compile(_LINE_BREAK)
-_HAS_BLANK_LINE = regex.compile(r"(?>\r\n|\n|\r)[^\S\r\n]*(?>\r\n|\n|\r)")
-# (a line starts after any line break, a lone \r included: not what MULTILINE's ^ knows)
-_LONG_LINE = regex.compile(r"(?:\A|(?<=[\r\n]))[^\r\n]{100}")
+# White space within a line: what ``regex`` calls ``\s`` (Unicode White_Space) but for \r and
+# \n, spelled out so that the standard library's ``re``, which scans text about three times as
+# fast, reads it the same way (tests/test_scanner_equivalence.py checks it).
+HSPACE = "\t\x0b\x0c \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# A line break, white space, a line break. (``\r(?!\n)``: a \r\n is one break, never two.)
+_HAS_BLANK_LINE = re.compile(rf"(?:\r\n|\n|\r(?!\n))[{HSPACE}]*[\r\n]")
+_LONG_LINE = 100  # characters
 
 # Words that begin with an elision apostrophe: 'tis, 'twas, 'em, rock 'n' roll, the '90s.
 _ELISION = regex.compile(
@@ -158,7 +163,11 @@ def uses_blank_lines(text: str) -> bool:
     if _HAS_BLANK_LINE.search(text) is None:
         return False
     lines = max(text.count("\n"), text.count("\r")) + 1
-    return all(long_lines * 10 <= lines for long_lines, _ in enumerate(_LONG_LINE.finditer(text), 1))
+    # a line starts after any line break, a lone \r included (\r\n has an empty line inside)
+    if "\r" in text:
+        text = text.replace("\r", "\n")
+    long_lines = sum(map(_LONG_LINE.__le__, map(len, text.split("\n"))))
+    return long_lines * 10 <= lines
 
 
 def scan(text: str, *, blank_lines: bool | None = None) -> Iterator[Token]:
