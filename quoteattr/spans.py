@@ -17,14 +17,27 @@ quote) is kept with ``is_speech=False`` and the reason.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 
-import attrs
 import regex
 
 from .errors import check_text
 from .lexicon import reporting_verbs
-from .marks import BREAK, CLOSE, CLOSERS, DASH, DASHES, FAMILY, OPEN, WEAK, scan, uses_blank_lines
+from .marks import (
+    CLOSE,
+    CLOSERS,
+    DASHES,
+    FAMILY,
+    OPEN,
+    SINGLE,
+    WEAK,
+    dialogue_dashes,
+    paragraph_breaks,
+    quote_marks,
+    uses_blank_lines,
+)
 from .model import QuotedSpan, Span
 
 # How far down the stack a closing mark looks for its opener. Bounded so that deeply nested
@@ -46,18 +59,6 @@ _EDGE = ".,;:!?\"'()[]\N{HORIZONTAL ELLIPSIS}\N{RIGHT SINGLE QUOTATION MARK}\N{L
 _LOWER_FUNCTION_WORDS = frozenset(
     "a an and at by for from in of on or the to with vs via de la le du von van".split()
 )
-
-
-class _Open:
-    """An opening mark on the pairing stack (mutable while its paragraph is scanned)."""
-
-    __slots__ = ("glyph", "seg_start", "segments", "start")
-
-    def __init__(self, glyph: str, start: int, seg_start: int) -> None:
-        self.glyph = glyph
-        self.start = start
-        self.seg_start = seg_start
-        self.segments: list[tuple[int, int]] = []
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -160,128 +161,163 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return [(ps, s, e) for ps, s, e in parts if e > s]
 
 
-def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
-    """Pair the marks of ``text``: (start, end, segments, style, unclosed) for every span."""
-    found: list[tuple[int, int, tuple[Span, ...], str, bool]] = []
-    blank_lines = uses_blank_lines(text)
-    n = len(text)
-    dashes: list[tuple[int, int]] = []  # (dash start, dash end) at paragraph starts
-    para_ends: dict[int, int] = {}
-    carry: _Open | None = None
+# A quotation open on the pairing stack is a list, made and read once per mark: the glyphs
+# that close it, its glyph, its position, where its words start in this paragraph, its
+# segments in the paragraphs before, 1 for the single-quote family, its slot in the output.
+_CLOSERS, _GLYPH, _START, _SEG_START, _SEGMENTS, _SINGLE, _SLOT = range(7)
 
-    def close(entry: _Open, end: int, closer: str, unclosed: bool) -> None:
-        segments = tuple(Span(*_strip(text, s, e)) for s, e in entry.segments)
-        found.append((entry.start, end, segments, entry.glyph + closer, unclosed))
+Record = tuple[int, int, tuple[tuple[int, int], ...], str, bool]  # start, end, segments, style, unclosed
 
-    def paragraph(ps: int, pe: int, marks: list) -> _Open | None:
-        nonlocal carry
-        stack: list[_Open] = []
-        open_single = 0
-        i0 = 0
-        if carry is not None:
-            first = marks[0] if marks else None
-            if (
-                first is not None
-                and first[4] & OPEN
-                and FAMILY[first[3]] == FAMILY[carry.glyph]
-                and (first[1] == ps or text[ps : first[1]].isspace())
-            ):
-                carry.seg_start = first[2]
-                stack.append(carry)
-                open_single += FAMILY[carry.glyph] == "single"
-                i0 = 1
-            else:
-                close(carry, carry.segments[-1][1], "", True)
-            carry = None
-        # strong single closers after each mark that no later opener claims: a weak closer
-        # ("students’") yields to them when they suffice for the quotations still open
-        strong_ahead = [0] * (len(marks) + 1)
-        balance = 0
-        for i in range(len(marks) - 1, i0 - 1, -1):
-            _, _, _, g, f = marks[i]
-            if FAMILY[g] == "single":
-                if f & CLOSE and not f & WEAK:
-                    balance += 1
-                elif f & OPEN and not f & WEAK and balance:
-                    balance -= 1
-            strong_ahead[i] = balance
-        for i in range(i0, len(marks)):
-            _, s, e, g, f = marks[i]
-            if f & CLOSE and stack:
-                j = len(stack) - 1
-                low = max(-1, j - _STACK_REACH)
-                while j > low and g not in CLOSERS[stack[j].glyph]:
-                    j -= 1
-                if j > low and not (f & WEAK and strong_ahead[i + 1] >= open_single):
-                    for inner in stack[j + 1 :]:
-                        if FAMILY[inner.glyph] == "single":
-                            open_single -= 1
-                        else:
-                            inner.segments.append((inner.seg_start, _rstrip_end(text, inner.seg_start, s)))
-                            close(inner, inner.segments[-1][1], "", True)
-                    entry = stack[j]
-                    del stack[j:]
-                    open_single -= FAMILY[entry.glyph] == "single"
-                    entry.segments.append((entry.seg_start, s))
-                    close(entry, e, g, False)
-                    continue
-            if f & OPEN and not (f & WEAK and strong_ahead[i + 1] <= open_single):
-                stack.append(_Open(g, s, e))
-                open_single += FAMILY[g] == "single"
-        if not stack:
-            return None
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """``_strip``, with the common case (nothing to strip) decided first."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end
+    return _strip(text, start, end)
+
+
+def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
+    """For each mark ``k`` in ``[lo, hi]``: how many strong single closers stand among the marks
+    ``k .. hi - 1`` that no opener after them claims (``[hi - lo]`` is 0)."""
+    ahead = [0] * (hi - lo + 1)
+    balance = 0
+    for k in range(hi - 1, lo - 1, -1):
+        f = flags[k]
+        if f & SINGLE:
+            if f & (CLOSE | WEAK) == CLOSE:
+                balance += 1
+            elif f & (OPEN | WEAK) == OPEN and balance:
+                balance -= 1
+        ahead[k - lo] = balance
+    return ahead
+
+
+def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]:
+    """Pair the quote marks of ``text``, paragraph by paragraph, with a stack.
+
+    Returns one slot per opening mark, in the order of the text: the quotation it opens, or
+    None where the opener was dropped (a single quote left open inside another quotation is
+    taken for an apostrophe). Marks are plain integers until a quotation is found.
+    """
+    positions, flags = quote_marks(text)
+    found: list[Record | None] = []
+
+    def unclosed(entry: list, end: int) -> None:
+        segments = (*entry[_SEGMENTS], _segment(text, entry[_SEG_START], end))
+        found[entry[_SLOT]] = (entry[_START], end, segments, entry[_GLYPH], True)
+
+    def carried_over(entry: list) -> None:
+        """The quotation a paragraph left open does not go on in the next: it ends unclosed."""
+        found[entry[_SLOT]] = (entry[_START], entry[_SEGMENTS][-1][1], entry[_SEGMENTS], entry[_GLYPH], True)
+
+    def end_paragraph(stack: list[list], pe: int) -> list:
+        """Close what the paragraph leaves open but its first quotation, which may go on."""
         for inner in stack[1:]:
-            if FAMILY[inner.glyph] != "single":
-                inner.segments.append((inner.seg_start, _rstrip_end(text, inner.seg_start, pe)))
-                close(inner, inner.segments[-1][1], "", True)
+            if not inner[_SINGLE]:
+                unclosed(inner, _rstrip_end(text, inner[_SEG_START], pe))
         bottom = stack[0]
-        bottom.segments.append((bottom.seg_start, _rstrip_end(text, bottom.seg_start, pe)))
+        end = _rstrip_end(text, bottom[_SEG_START], pe)
+        bottom[_SEGMENTS] = (*bottom[_SEGMENTS], _segment(text, bottom[_SEG_START], end))
         return bottom
 
-    ps = 0
-    marks: list = []
-    after_break = True  # no mark or text seen since the paragraph started
-    for tok in scan(text, blank_lines=blank_lines):
-        kind = tok[0]
-        if kind == BREAK:
-            carry = paragraph(ps, tok[1], marks)
-            para_ends[ps] = tok[1]
-            marks = []
-            ps = tok[2]
-            after_break = True
-            continue
-        if kind == DASH:
-            if after_break and (tok[1] == ps or text[ps : tok[1]].isspace()):
-                dashes.append((tok[1], tok[2], ps))
-        else:
-            marks.append(tok)
-        after_break = False
-    carry = paragraph(ps, n, marks)
-    para_ends[ps] = n
-    if carry is not None:
-        close(carry, carry.segments[-1][1], "", True)
+    n = len(text)
+    stack: list[list] = []
+    open_single = 0  # single-quote openers on the stack
+    carry = None  # what the last paragraph left open, until this paragraph's first mark
+    next_break = 0
+    ps, pe = 0, breaks[0][0] if breaks else n  # this paragraph
+    first = True  # (no mark of this paragraph seen yet)
+    ahead: list[int] | None = None  # _strong_ahead of this paragraph's marks, once asked
+    ahead_lo = 0
+    for i, s in enumerate(positions):
+        if s > pe:  # a new paragraph, or several
+            if stack:
+                carry = end_paragraph(stack, pe)
+                stack = []
+                open_single = 0
+            while s > pe:
+                ps = breaks[next_break][1]
+                next_break += 1
+                pe = breaks[next_break][0] if next_break < len(breaks) else n
+                if s > pe and carry is not None:  # a paragraph without marks
+                    carried_over(carry)
+                    carry = None
+            first = True
+            ahead = None
+        f = flags[i]
+        if first:
+            first = False
+            if carry is not None:
+                if (
+                    f & OPEN
+                    and FAMILY[text[s]] == FAMILY[carry[_GLYPH]]
+                    and (s == ps or text[ps:s].isspace())
+                ):
+                    carry[_SEG_START] = s + 1  # the quotation goes on: this mark reopens it
+                    stack.append(carry)
+                    open_single = carry[_SINGLE]
+                    carry = None
+                    continue
+                carried_over(carry)
+                carry = None
+        if f & WEAK and ahead is None:
+            ahead_lo = i + 1
+            ahead = _strong_ahead(flags, ahead_lo, bisect.bisect_left(positions, pe, i))
+        if f & CLOSE and stack:
+            g = text[s]
+            j = len(stack) - 1
+            low = j - _STACK_REACH if j >= _STACK_REACH else -1
+            while j > low and g not in stack[j][_CLOSERS]:
+                j -= 1
+            if j > low and not (f & WEAK and ahead[i + 1 - ahead_lo] >= open_single):
+                for inner in stack[j + 1 :]:
+                    if inner[_SINGLE]:
+                        open_single -= 1
+                    else:
+                        unclosed(inner, _rstrip_end(text, inner[_SEG_START], s))
+                entry = stack[j]
+                del stack[j:]
+                open_single -= entry[_SINGLE]
+                segments = (*entry[_SEGMENTS], _segment(text, entry[_SEG_START], s))
+                found[entry[_SLOT]] = (entry[_START], s + 1, segments, entry[_GLYPH] + g, False)
+                continue
+        if f & OPEN and not (f & WEAK and ahead[i + 1 - ahead_lo] <= open_single):
+            g = text[s]
+            single = f >> 3 & 1  # (SINGLE)
+            stack.append([CLOSERS[g], g, s, s + 1, (), single, len(found)])
+            found.append(None)
+            open_single += single
+    if stack:
+        carried_over(end_paragraph(stack, pe))
+    return found
 
+
+def _pair(text: str) -> list[Record]:
+    """Pair the marks of ``text`` and find its dialogue lines: every span, by position."""
+    breaks = paragraph_breaks(text, uses_blank_lines(text))
+    found: list[Record] = list(filter(None, _pair_marks(text, breaks)))
+    dashes = dialogue_dashes(text, breaks) if "\N{EM DASH}" in text or "\N{EN DASH}" in text else []
     if dashes:
         clause = _reporting_clause()
         lines = []
-        for ds, de, pstart in dashes:
-            pe = para_ends[pstart]
-            cs = de
+        for ds, _ps, pe in dashes:
+            cs = ds + 1
             while cs < pe and text[cs] in " \t":
                 cs += 1
             heading = text[_rstrip_end(text, cs, pe) - 1] in DASHES  # "— I —", a chapter number
             if cs < pe and not heading and (
                 text[cs].isalpha() or text[cs] in FAMILY or text[cs] in ".\N{HORIZONTAL ELLIPSIS}"
             ):
-                lines.append((ds, de, cs, pe))
+                lines.append((ds, cs, pe))
         # one dash paragraph alone is dialogue only if a narrator's clause marks it as such
-        if len(lines) >= 2 or any(clause.search(text, cs, pe) for _, _, cs, pe in lines):
-            for ds, _de, cs, pe in lines:
+        if len(lines) >= 2 or any(clause.search(text, cs, pe) for _, cs, pe in lines):
+            for ds, cs, pe in lines:
                 for part_start, s, e in _dash_parts(text, cs, pe):
                     if part_start < 0:
                         part_start = ds
                     style = text[part_start] if text[part_start] in DASHES else ""
-                    found.append((part_start, e, (Span(s, e),), style, False))
+                    found.append((part_start, e, ((s, e),), style, False))
+            found.sort(key=operator.itemgetter(0))  # (two runs in order: merged in one pass)
     return found
 
 
@@ -411,15 +447,16 @@ def _title_case(words: list[str]) -> bool:
     )
 
 
-def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
+def _classify(text: str, record: Record) -> tuple[bool, str | None, bool]:
     """Is a top-level quoted span speech, why not if not, and is it a fragment of a sentence?"""
-    if span.unclosed or len(span.segments) > 1 or not span.style or span.style[0] in DASHES:
+    start, end, segments, style, unclosed = record
+    if unclosed or len(segments) > 1 or not style or style[0] in DASHES:
         return True, None, False
-    seg = span.segments[0]
-    content = text[seg.start : seg.end].strip()
+    seg_start, seg_end = segments[0]
+    content = text[seg_start:seg_end].strip()
     if not content:
         return False, "nothing between the quote marks", False
-    if span.style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
+    if style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
         return True, None, False  # CJK text has no spaces to count words by
     words = content.strip("_*").split()
     short = len(words) <= _SHORT_WORDS
@@ -428,22 +465,22 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
         punctuated = content.rstrip("_*")[-1:] in _TERMINAL
     else:
         short = False
-    if starts_sentence(text, span.start):
-        if short and not punctuated and not _cue_near(text, span.start, span.end) and not _tagged_after(text, span.end):
+    if starts_sentence(text, start):
+        if short and not punctuated and not _cue_near(text, start, end) and not _tagged_after(text, end):
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
     if (
         len(words) <= 2
         and content.lstrip("_*")[:1].islower()
-        and not _reported_before(text, span.start)
-        and not _said_after(text, span.end)
+        and not _reported_before(text, start)
+        and not _said_after(text, end)
     ):
         # a word or two in lower case, inside a sentence whose words so far report nothing, is
         # a word being talked about: the "we", the "oath"; after a reporting verb it is quoted
         # speech ('murmured “hum”', 'said it was “a mistake”')
         return False, "a term or scare quote", False
-    if _verb_just_before(text, span.start):
+    if _verb_just_before(text, start):
         return True, None, False
     if not short:
         if _title_case(words) and len(words) <= _TITLE_WORDS:
@@ -451,7 +488,7 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
             # of Emily Agnes Inglethorp,”": a title inside a sentence, not a line of speech
             return False, "a name or title in quote marks", False
         return True, None, False
-    if _cue_near(text, span.start, span.end):
+    if _cue_near(text, start, end):
         return True, None, True
     if title:
         return False, "a name or title in quote marks", False
@@ -476,29 +513,34 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ['"it is ‘fine’"', '‘fine’']
     """
     text = check_text(text)
-    raw = [list(r) for r in sorted(_pair(text), key=lambda r: (r[0], -r[1]))]
-    kept: list[list] = []
-    enclosing: list[list] = []  # the spans that contain the current position, innermost last
-    for item in raw:
-        start, end = item[0], item[1]
-        while enclosing and enclosing[-1][1] <= start:
-            enclosing.pop()
-        if enclosing and end > enclosing[-1][1]:
-            outer = enclosing[-1]
+    records = _pair(text)
+    spans: list[QuotedSpan] = []
+    ends: list[int] = []  # the ends of the spans that contain the current position, innermost last
+    owners: list[int] = []  # (and their indices)
+    for record in records:
+        start, end = record[0], record[1]
+        while ends and ends[-1] <= start:
+            ends.pop()
+            owners.pop()
+        if ends and end > ends[-1]:
             # only a dialogue line can be crossed: a quotation that starts inside it and ends
             # after its narrator's clause. The line then runs to that quotation's end.
-            outer[1] = end
-            last = outer[2][-1]
-            outer[2] = (*outer[2][:-1], Span(last.start, max(last.end, end)))
-        item.append(len(enclosing))
-        kept.append(item)
-        enclosing.append(item)
-    spans: list[QuotedSpan] = []
-    for start, end, segments, style, unclosed, depth in kept:
-        span = QuotedSpan(start, end, segments, style, depth, unclosed)
-        if depth == 0:
-            speech, reason, fragment = _classify(text, span)
-            if not speech or fragment:
-                span = attrs.evolve(span, is_speech=speech, reason=reason, fragment=fragment)
-        spans.append(span)
+            o = owners[-1]
+            ostart, _, osegments, ostyle, ounclosed = records[o]
+            last = osegments[-1]
+            records[o] = (ostart, end, (*osegments[:-1], (last[0], max(last[1], end))), ostyle, ounclosed)
+            spans[o] = _quoted_span(text, records[o], len(ends) - 1)
+            ends[-1] = end
+        owners.append(len(spans))
+        spans.append(_quoted_span(text, record, len(ends)))
+        ends.append(end)
     return spans
+
+
+def _quoted_span(text: str, record: Record, depth: int) -> QuotedSpan:
+    start, end, segments, style, unclosed = record
+    spans = (Span(*segments[0]),) if len(segments) == 1 else tuple(Span(a, b) for a, b in segments)
+    if depth:
+        return QuotedSpan(start, end, spans, style, depth, unclosed)
+    speech, reason, fragment = _classify(text, record)
+    return QuotedSpan(start, end, spans, style, 0, unclosed, speech, reason, fragment)
