@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 
 import regex
@@ -161,19 +162,14 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return [(ps, s, e) for ps, s, e in parts if e > s]
 
 
-# A quotation open on the pairing stack is a list, made and read once per mark: the glyphs
-# that close it, its glyph, its position, where its words start in this paragraph, its
-# segments in the paragraphs before, 1 for the single-quote family, its slot in the output.
-_CLOSERS, _GLYPH, _START, _SEG_START, _SEGMENTS, _SINGLE, _SLOT = range(7)
-
-Record = tuple[int, int, tuple[tuple[int, int], ...], str, bool]  # start, end, segments, style, unclosed
+Record = tuple[int, int, tuple[Span, ...], str, bool]  # start, end, segments, style, unclosed
 
 
-def _segment(text: str, start: int, end: int) -> tuple[int, int]:
-    """``_strip``, with the common case (nothing to strip) decided first."""
+def _segment(text: str, start: int, end: int) -> Span:
+    """The words in ``[start, end)``, without white space at either edge."""
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
-        return start, end
-    return _strip(text, start, end)
+        return Span(start, end)  # (the common case, asked first)
+    return Span(*_strip(text, start, end))
 
 
 def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
@@ -195,100 +191,114 @@ def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
 def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]:
     """Pair the quote marks of ``text``, paragraph by paragraph, with a stack.
 
-    Returns one slot per opening mark, in the order of the text: the quotation it opens, or
-    None where the opener was dropped (a single quote left open inside another quotation is
-    taken for an apostrophe). Marks are plain integers until a quotation is found.
+    Returns one slot per mark, in the order of the text: the quotation an opening mark opens,
+    None for the other marks and where an opener was dropped (a single quote left open inside
+    another quotation is taken for an apostrophe). A quotation on the stack is the index of its
+    opening mark: nothing is made for a mark until its quotation is found.
     """
     positions, flags = quote_marks(text)
-    found: list[Record | None] = []
-
-    def unclosed(entry: list, end: int) -> None:
-        segments = (*entry[_SEGMENTS], _segment(text, entry[_SEG_START], end))
-        found[entry[_SLOT]] = (entry[_START], end, segments, entry[_GLYPH], True)
-
-    def carried_over(entry: list) -> None:
-        """The quotation a paragraph left open does not go on in the next: it ends unclosed."""
-        found[entry[_SLOT]] = (entry[_START], entry[_SEGMENTS][-1][1], entry[_SEGMENTS], entry[_GLYPH], True)
-
-    def end_paragraph(stack: list[list], pe: int) -> list:
-        """Close what the paragraph leaves open but its first quotation, which may go on."""
-        for inner in stack[1:]:
-            if not inner[_SINGLE]:
-                unclosed(inner, _rstrip_end(text, inner[_SEG_START], pe))
-        bottom = stack[0]
-        end = _rstrip_end(text, bottom[_SEG_START], pe)
-        bottom[_SEGMENTS] = (*bottom[_SEGMENTS], _segment(text, bottom[_SEG_START], end))
-        return bottom
-
+    found: list[Record | None] = [None] * len(positions)
     n = len(text)
-    stack: list[list] = []
+    opened: list[int] = []  # the stack: the indices of the opening marks
+    wanted: list[str] = []  # (and the glyphs that close each)
     open_single = 0  # single-quote openers on the stack
-    carry = None  # what the last paragraph left open, until this paragraph's first mark
+    # A quotation that runs over paragraphs: its words start after the mark that reopened it
+    # in this paragraph, and it has segments in the paragraphs before.
+    cont, cont_from, cont_segments = -1, 0, ()
+    carry = -1  # the quotation the last paragraph left open (its segments: cont_segments)
+
+    def seg_start(k: int) -> int:
+        return cont_from if k == cont else positions[k] + 1
+
+    def unclosed(k: int, end: int) -> None:
+        """Quotation ``k`` ends unclosed before ``end``."""
+        start = seg_start(k)
+        end = _rstrip_end(text, start, end)
+        segments = (*cont_segments, _segment(text, start, end)) if k == cont else (_segment(text, start, end),)
+        found[k] = (positions[k], end, segments, text[positions[k]], True)
+
+    def carried_over(k: int, segments: tuple[Span, ...]) -> None:
+        """The quotation a paragraph left open does not go on in the next: it ends unclosed."""
+        found[k] = (positions[k], segments[-1].end, segments, text[positions[k]], True)
+
     next_break = 0
     ps, pe = 0, breaks[0][0] if breaks else n  # this paragraph
-    first = True  # (no mark of this paragraph seen yet)
-    ahead: list[int] | None = None  # _strong_ahead of this paragraph's marks, once asked
-    ahead_lo = 0
-    for i, s in enumerate(positions):
-        if s > pe:  # a new paragraph, or several
-            if stack:
-                carry = end_paragraph(stack, pe)
-                stack = []
-                open_single = 0
+    ahead: list[int] = []  # _strong_ahead of this paragraph's marks, once a weak mark asks
+    ahead_lo = -1  # (-1: not asked yet)
+    for i, s, f in zip(itertools.count(), positions, flags):
+        if s > pe:  # this mark is the first of a later paragraph
+            if opened:
+                # what the paragraph leaves open ends with it, but its first quotation, which
+                # may go on in the next
+                for k in opened[1:]:
+                    if not flags[k] & SINGLE:
+                        unclosed(k, pe)
+                carry = opened[0]
+                start = seg_start(carry)
+                last = _segment(text, start, _rstrip_end(text, start, pe))
+                cont_segments = (*cont_segments, last) if carry == cont else (last,)
+                opened, wanted, open_single, cont = [], [], 0, -1
             while s > pe:
                 ps = breaks[next_break][1]
                 next_break += 1
                 pe = breaks[next_break][0] if next_break < len(breaks) else n
-                if s > pe and carry is not None:  # a paragraph without marks
-                    carried_over(carry)
-                    carry = None
-            first = True
-            ahead = None
-        f = flags[i]
-        if first:
-            first = False
-            if carry is not None:
-                if (
-                    f & OPEN
-                    and FAMILY[text[s]] == FAMILY[carry[_GLYPH]]
-                    and (s == ps or text[ps:s].isspace())
-                ):
-                    carry[_SEG_START] = s + 1  # the quotation goes on: this mark reopens it
-                    stack.append(carry)
-                    open_single = carry[_SINGLE]
-                    carry = None
+                if s > pe and carry >= 0:  # a paragraph without marks
+                    carried_over(carry, cont_segments)
+                    carry = -1
+            ahead_lo = -1
+            if carry >= 0:
+                glyph = text[positions[carry]]
+                if f & OPEN and FAMILY[text[s]] == FAMILY[glyph] and (s == ps or text[ps:s].isspace()):
+                    # the quotation goes on: this mark reopens it
+                    cont, cont_from, carry = carry, s + 1, -1
+                    opened.append(cont)
+                    wanted.append(CLOSERS[glyph])
+                    open_single = flags[cont] >> 3 & 1  # (SINGLE)
                     continue
-                carried_over(carry)
-                carry = None
-        if f & WEAK and ahead is None:
+                carried_over(carry, cont_segments)
+                carry = -1
+        if f & WEAK and ahead_lo < 0:
             ahead_lo = i + 1
             ahead = _strong_ahead(flags, ahead_lo, bisect.bisect_left(positions, pe, i))
-        if f & CLOSE and stack:
+        if f & CLOSE and opened:
             g = text[s]
-            j = len(stack) - 1
-            low = j - _STACK_REACH if j >= _STACK_REACH else -1
-            while j > low and g not in stack[j][_CLOSERS]:
+            j = len(opened) - 1
+            if g not in wanted[j]:  # (the common case: the last quotation opened ends)
+                low = j - _STACK_REACH if j >= _STACK_REACH else -1
                 j -= 1
-            if j > low and not (f & WEAK and ahead[i + 1 - ahead_lo] >= open_single):
-                for inner in stack[j + 1 :]:
-                    if inner[_SINGLE]:
-                        open_single -= 1
-                    else:
-                        unclosed(inner, _rstrip_end(text, inner[_SEG_START], s))
-                entry = stack[j]
-                del stack[j:]
-                open_single -= entry[_SINGLE]
-                segments = (*entry[_SEGMENTS], _segment(text, entry[_SEG_START], s))
-                found[entry[_SLOT]] = (entry[_START], s + 1, segments, entry[_GLYPH] + g, False)
+                while j > low and g not in wanted[j]:
+                    j -= 1
+                if j == low:
+                    j = -1
+            if j >= 0 and not (f & WEAK and ahead[i + 1 - ahead_lo] >= open_single):
+                if j < len(opened) - 1:
+                    for k in opened[j + 1 :]:
+                        if flags[k] & SINGLE:
+                            open_single -= 1
+                        else:
+                            unclosed(k, s)
+                    del wanted[j + 1 :], opened[j + 1 :]
+                k = opened.pop()
+                del wanted[-1]
+                open_single -= flags[k] >> 3 & 1
+                a = positions[k]
+                if k == cont:
+                    segments = (*cont_segments, _segment(text, cont_from, s))
+                elif a + 1 < s and not text[a + 1].isspace() and not text[s - 1].isspace():
+                    segments = (Span(a + 1, s),)
+                else:
+                    segments = (_segment(text, a + 1, s),)
+                found[k] = (a, s + 1, segments, text[a] + g, False)
                 continue
         if f & OPEN and not (f & WEAK and ahead[i + 1 - ahead_lo] <= open_single):
-            g = text[s]
-            single = f >> 3 & 1  # (SINGLE)
-            stack.append([CLOSERS[g], g, s, s + 1, (), single, len(found)])
-            found.append(None)
-            open_single += single
-    if stack:
-        carried_over(end_paragraph(stack, pe))
+            opened.append(i)
+            wanted.append(CLOSERS[text[s]])
+            open_single += f >> 3 & 1
+    if opened:
+        for k in opened[1:]:
+            if not flags[k] & SINGLE:
+                unclosed(k, pe)
+        unclosed(opened[0], pe)
     return found
 
 
@@ -316,7 +326,7 @@ def _pair(text: str) -> list[Record]:
                     if part_start < 0:
                         part_start = ds
                     style = text[part_start] if text[part_start] in DASHES else ""
-                    found.append((part_start, e, ((s, e),), style, False))
+                    found.append((part_start, e, (Span(s, e),), style, False))
             found.sort(key=operator.itemgetter(0))  # (two runs in order: merged in one pass)
     return found
 
@@ -333,8 +343,7 @@ def _cue_words() -> frozenset[str]:
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
-    words = _cue_words()
-    return any(m.group().lower() in words for m in _WINDOW_WORDS.finditer(text, start, end))
+    return not _cue_words().isdisjoint(map(str.lower, _WINDOW_WORDS.findall(text, start, end)))
 
 
 def _verb_just_before(text: str, start: int) -> bool:
@@ -348,7 +357,7 @@ def _verb_just_before(text: str, start: int) -> bool:
     tail = _TRAILING_WORDS.search(text, lo, start)
     if tail is None:
         return False
-    words = [m.group().lower() for m in _WINDOW_WORDS.finditer(text, tail.start(), start)][-4:]
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, tail.start(), start)))[-4:]
     verbs = reporting_verbs()
     for i, w in enumerate(words):
         if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
@@ -384,7 +393,7 @@ def _reported_before(text: str, start: int) -> bool:
     lo = max(0, start - 120)
     before = text[lo:start]
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    words = [m.group().lower() for m in _WINDOW_WORDS.finditer(text, lo + cut + 1, start)]
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, lo + cut + 1, start)))
     verbs = reporting_verbs()
     for i in range(len(words) - 1, -1, -1):
         if words[i] in verbs and verbs[words[i]] != "call":
@@ -452,15 +461,15 @@ def _classify(text: str, record: Record) -> tuple[bool, str | None, bool]:
     start, end, segments, style, unclosed = record
     if unclosed or len(segments) > 1 or not style or style[0] in DASHES:
         return True, None, False
-    seg_start, seg_end = segments[0]
-    content = text[seg_start:seg_end].strip()
+    seg = segments[0]
+    content = text[seg.start : seg.end].strip()
     if not content:
         return False, "nothing between the quote marks", False
     if style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
         return True, None, False  # CJK text has no spaces to count words by
     words = content.strip("_*").split()
     short = len(words) <= _SHORT_WORDS
-    if short and _SPEECH_WORDS.isdisjoint(w.strip(_EDGE).lower() for w in words):
+    if short and _SPEECH_WORDS.isdisjoint([w.strip(_EDGE).lower() for w in words]):
         title = all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words)
         punctuated = content.rstrip("_*")[-1:] in _TERMINAL
     else:
@@ -528,7 +537,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             o = owners[-1]
             ostart, _, osegments, ostyle, ounclosed = records[o]
             last = osegments[-1]
-            records[o] = (ostart, end, (*osegments[:-1], (last[0], max(last[1], end))), ostyle, ounclosed)
+            records[o] = (ostart, end, (*osegments[:-1], Span(last.start, max(last.end, end))), ostyle, ounclosed)
             spans[o] = _quoted_span(text, records[o], len(ends) - 1)
             ends[-1] = end
         owners.append(len(spans))
@@ -539,8 +548,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 
 def _quoted_span(text: str, record: Record, depth: int) -> QuotedSpan:
     start, end, segments, style, unclosed = record
-    spans = (Span(*segments[0]),) if len(segments) == 1 else tuple(Span(a, b) for a, b in segments)
     if depth:
-        return QuotedSpan(start, end, spans, style, depth, unclosed)
+        return QuotedSpan(start, end, segments, style, depth, unclosed)
     speech, reason, fragment = _classify(text, record)
-    return QuotedSpan(start, end, spans, style, 0, unclosed, speech, reason, fragment)
+    return QuotedSpan(start, end, segments, style, 0, unclosed, speech, reason, fragment)
