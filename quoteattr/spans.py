@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 
 import regex
 
@@ -162,14 +161,45 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return [(ps, s, e) for ps, s, e in parts if e > s]
 
 
-Record = tuple[int, int, tuple[Span, ...], str, bool]  # start, end, segments, style, unclosed
-
-
 def _segment(text: str, start: int, end: int) -> Span:
     """The words in ``[start, end)``, without white space at either edge."""
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
         return Span(start, end)  # (the common case, asked first)
     return Span(*_strip(text, start, end))
+
+
+class _Found:
+    """The quotations found, as parallel lists indexed by opening mark, the dialogue lines
+    after the marks: start, end (0 where a mark opens nothing), segments, style and whether
+    unclosed. Lists rather than a tuple for each quotation: fewer objects for the garbage
+    collector to follow where quotations are many."""
+
+    __slots__ = ("ends", "segments", "starts", "styles", "unclosed")
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+        self.ends = [0] * len(starts)
+        self.segments: list[tuple[Span, ...]] = [()] * len(starts)
+        self.styles = [""] * len(starts)
+        self.unclosed = [False] * len(starts)
+
+    def add(self, start: int, end: int, segments: tuple[Span, ...], style: str) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.segments.append(segments)
+        self.styles.append(style)
+        self.unclosed.append(False)
+
+
+def _open_segment(text: str, start: int, end: int) -> tuple[int, Span]:
+    """A quotation left open from ``start`` to ``end``: its end, moved back over white space,
+    and its words, without white space at either edge."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = start
+    while words < end and text[words].isspace():
+        words += 1
+    return end, Span(words, end)
 
 
 def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
@@ -188,16 +218,17 @@ def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
     return ahead
 
 
-def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]:
+def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
     """Pair the quote marks of ``text``, paragraph by paragraph, with a stack.
 
-    Returns one slot per mark, in the order of the text: the quotation an opening mark opens,
-    None for the other marks and where an opener was dropped (a single quote left open inside
-    another quotation is taken for an apostrophe). A quotation on the stack is the index of its
-    opening mark: nothing is made for a mark until its quotation is found.
+    A quotation is found at the index of its opening mark; an opener may be dropped (a single
+    quote left open inside another quotation is taken for an apostrophe). A quotation on the
+    stack is the index of its opening mark: nothing is made for a mark until its quotation is
+    found.
     """
     positions, flags = quote_marks(text)
-    found: list[Record | None] = [None] * len(positions)
+    found = _Found(positions)
+    ends, segments_of, styles, unclosed_ones = found.ends, found.segments, found.styles, found.unclosed
     n = len(text)
     opened: list[int] = []  # the stack: the indices of the opening marks
     wanted: list[str] = []  # (and the glyphs that close each)
@@ -207,19 +238,20 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]
     cont, cont_from, cont_segments = -1, 0, ()
     carry = -1  # the quotation the last paragraph left open (its segments: cont_segments)
 
-    def seg_start(k: int) -> int:
-        return cont_from if k == cont else positions[k] + 1
-
     def unclosed(k: int, end: int) -> None:
         """Quotation ``k`` ends unclosed before ``end``."""
-        start = seg_start(k)
-        end = _rstrip_end(text, start, end)
-        segments = (*cont_segments, _segment(text, start, end)) if k == cont else (_segment(text, start, end),)
-        found[k] = (positions[k], end, segments, text[positions[k]], True)
+        end, words = _open_segment(text, cont_from if k == cont else positions[k] + 1, end)
+        ends[k] = end
+        segments_of[k] = (*cont_segments, words) if k == cont else (words,)
+        styles[k] = text[positions[k]]
+        unclosed_ones[k] = True
 
     def carried_over(k: int, segments: tuple[Span, ...]) -> None:
         """The quotation a paragraph left open does not go on in the next: it ends unclosed."""
-        found[k] = (positions[k], segments[-1].end, segments, text[positions[k]], True)
+        ends[k] = segments[-1].end
+        segments_of[k] = segments
+        styles[k] = text[positions[k]]
+        unclosed_ones[k] = True
 
     next_break = 0
     ps, pe = 0, breaks[0][0] if breaks else n  # this paragraph
@@ -234,10 +266,11 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]
                     if not flags[k] & SINGLE:
                         unclosed(k, pe)
                 carry = opened[0]
-                start = seg_start(carry)
-                last = _segment(text, start, _rstrip_end(text, start, pe))
+                _, last = _open_segment(text, cont_from if carry == cont else positions[carry] + 1, pe)
                 cont_segments = (*cont_segments, last) if carry == cont else (last,)
-                opened, wanted, open_single, cont = [], [], 0, -1
+                opened.clear()
+                wanted.clear()
+                open_single, cont = 0, -1
             while s > pe:
                 ps = breaks[next_break][1]
                 next_break += 1
@@ -283,12 +316,13 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]
                 open_single -= flags[k] >> 3 & 1
                 a = positions[k]
                 if k == cont:
-                    segments = (*cont_segments, _segment(text, cont_from, s))
+                    segments_of[k] = (*cont_segments, _segment(text, cont_from, s))
                 elif a + 1 < s and not text[a + 1].isspace() and not text[s - 1].isspace():
-                    segments = (Span(a + 1, s),)
+                    segments_of[k] = (Span(a + 1, s),)
                 else:
-                    segments = (_segment(text, a + 1, s),)
-                found[k] = (a, s + 1, segments, text[a] + g, False)
+                    segments_of[k] = (_segment(text, a + 1, s),)
+                ends[k] = s + 1
+                styles[k] = text[a] + g
                 continue
         if f & OPEN and not (f & WEAK and ahead[i + 1 - ahead_lo] <= open_single):
             opened.append(i)
@@ -302,10 +336,12 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> list[Record | None]
     return found
 
 
-def _pair(text: str) -> list[Record]:
-    """Pair the marks of ``text`` and find its dialogue lines: every span, by position."""
+def _pair(text: str) -> tuple[_Found, list[int]]:
+    """Pair the marks of ``text`` and find its dialogue lines: what was found, and the indices
+    of the quotations and dialogue lines in it by position."""
     breaks = paragraph_breaks(text, uses_blank_lines(text))
-    found: list[Record] = list(filter(None, _pair_marks(text, breaks)))
+    found = _pair_marks(text, breaks)
+    marks = len(found.starts)
     dashes = dialogue_dashes(text, breaks) if "\N{EM DASH}" in text or "\N{EN DASH}" in text else []
     if dashes:
         clause = _reporting_clause()
@@ -326,9 +362,11 @@ def _pair(text: str) -> list[Record]:
                     if part_start < 0:
                         part_start = ds
                     style = text[part_start] if text[part_start] in DASHES else ""
-                    found.append((part_start, e, (Span(s, e),), style, False))
-            found.sort(key=operator.itemgetter(0))  # (two runs in order: merged in one pass)
-    return found
+                    found.add(part_start, e, (Span(s, e),), style)
+    order = list(itertools.compress(range(len(found.ends)), found.ends))
+    if len(found.starts) > marks:
+        order.sort(key=found.starts.__getitem__)  # (two runs in order: merged in one pass)
+    return found, order
 
 
 _WINDOW_WORDS = regex.compile(r"\p{L}+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\p{L}+)*")
@@ -456,10 +494,12 @@ def _title_case(words: list[str]) -> bool:
     )
 
 
-def _classify(text: str, record: Record) -> tuple[bool, str | None, bool]:
-    """Is a top-level quoted span speech, why not if not, and is it a fragment of a sentence?"""
-    start, end, segments, style, unclosed = record
-    if unclosed or len(segments) > 1 or not style or style[0] in DASHES:
+def _classify(
+    text: str, start: int, end: int, segments: tuple[Span, ...], style: str
+) -> tuple[bool, str | None, bool]:
+    """Is a top-level quoted span, closed, speech, why not if not, and is it a fragment of a
+    sentence?"""
+    if len(segments) > 1 or not style or style[0] in DASHES:
         return True, None, False
     seg = segments[0]
     content = text[seg.start : seg.end].strip()
@@ -522,33 +562,43 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ['"it is ‘fine’"', '‘fine’']
     """
     text = check_text(text)
-    records = _pair(text)
+    found, order = _pair(text)
+    starts, ends_of, segments_of, styles, unclosed_ones = (
+        found.starts,
+        found.ends,
+        found.segments,
+        found.styles,
+        found.unclosed,
+    )
     spans: list[QuotedSpan] = []
     ends: list[int] = []  # the ends of the spans that contain the current position, innermost last
-    owners: list[int] = []  # (and their indices)
-    for record in records:
-        start, end = record[0], record[1]
+    owners: list[int] = []  # (and their indices in spans)
+    for k in order:
+        start, end = starts[k], ends_of[k]
         while ends and ends[-1] <= start:
-            ends.pop()
-            owners.pop()
+            del ends[-1], owners[-1]
         if ends and end > ends[-1]:
             # only a dialogue line can be crossed: a quotation that starts inside it and ends
             # after its narrator's clause. The line then runs to that quotation's end.
             o = owners[-1]
-            ostart, _, osegments, ostyle, ounclosed = records[o]
-            last = osegments[-1]
-            records[o] = (ostart, end, (*osegments[:-1], Span(last.start, max(last.end, end))), ostyle, ounclosed)
-            spans[o] = _quoted_span(text, records[o], len(ends) - 1)
+            ko = order[o]
+            ends_of[ko] = end
+            last = segments_of[ko][-1]
+            segments_of[ko] = (*segments_of[ko][:-1], Span(last.start, max(last.end, end)))
+            spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
             ends[-1] = end
         owners.append(len(spans))
-        spans.append(_quoted_span(text, record, len(ends)))
+        if ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
+            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+        else:
+            spans.append(_quoted_span(text, found, k, 0))
         ends.append(end)
     return spans
 
 
-def _quoted_span(text: str, record: Record, depth: int) -> QuotedSpan:
-    start, end, segments, style, unclosed = record
-    if depth:
-        return QuotedSpan(start, end, segments, style, depth, unclosed)
-    speech, reason, fragment = _classify(text, record)
-    return QuotedSpan(start, end, segments, style, 0, unclosed, speech, reason, fragment)
+def _quoted_span(text: str, found: _Found, k: int, depth: int) -> QuotedSpan:
+    start, end, segments, style = found.starts[k], found.ends[k], found.segments[k], found.styles[k]
+    if depth or found.unclosed[k]:
+        return QuotedSpan(start, end, segments, style, depth, found.unclosed[k])
+    speech, reason, fragment = _classify(text, start, end, segments, style)
+    return QuotedSpan(start, end, segments, style, 0, False, speech, reason, fragment)
