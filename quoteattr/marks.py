@@ -110,10 +110,12 @@ HSPACE = "\t\x0b\x0c \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # characters on either side of it (``_flags``). One class first: ``re`` then skips the text
 # between marks in a fast loop of its own.
 _MARKS = re.compile(rf"[{re.escape(QUOTE_GLYPHS)}](?:(?<![A-Za-z0-9][{_APOS}])|(?![A-Za-z0-9]))")
-# Paragraph breaks: at a blank line (hard-wrapped text), or at each line break. A \r\n is one
-# break: ``\r(?!\n)`` where the next character must not be read as the second line break.
-_BREAKS_BLANK = re.compile(rf"(?:\r\n|\n|\r(?!\n))(?:[{HSPACE}]*(?:\r\n|\n|\r))+")
-_BREAKS_LINES = re.compile(rf"(?:\r\n|\n|\r)(?:[{HSPACE}]*(?:\r\n|\n|\r))*")
+# Paragraph breaks: at a blank line (hard-wrapped text), or at each line break; a break runs
+# to the last line break of the white space that follows. A \r\n is one break: ``\r(?!\n)``
+# where the next character must not be read as the second line break. (One repeated class
+# rather than a repeated group: ``re`` would keep a mark for every line of a long blank run.)
+_BREAKS_BLANK = re.compile(rf"(?:\r\n|\n|\r(?!\n))[{HSPACE}\r\n]*[\r\n]")
+_BREAKS_LINES = re.compile(rf"[\r\n](?:[{HSPACE}\r\n]*[\r\n])?")
 # A line break, white space, a line break.
 _HAS_BLANK_LINE = re.compile(rf"(?:\r\n|\n|\r(?!\n))[{HSPACE}]*[\r\n]")
 _LONG_LINE = 100  # characters
