@@ -124,7 +124,7 @@ _LONG_LINE = 100  # characters
 # of line breaks would otherwise be read again from each of them. The first line apart: with
 # ``\A`` in it, the pattern would be tried at every position.)
 _LINE_DASH = re.compile(rf"[\r\n][^\S\r\n]*[{DASHES}]")
-_FIRST_LINE_DASH = re.compile(rf"[^\S\r\n]*[{DASHES}]")
+_FIRST_LINE_DASH = re.compile(rf"\A[^\S\r\n]*[{DASHES}]")
 _DASH = re.compile(f"[{DASHES}]")
 _WORD_CHAR = regex.compile(r"\w")  # what regex calls a word character, as the scan always did
 

@@ -253,7 +253,7 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
         styles[k] = text[positions[k]]
         unclosed_ones[k] = True
 
-    next_break = 0
+    next_break, last_break = 0, len(breaks)
     ps, pe = 0, breaks[0][0] if breaks else n  # this paragraph
     ahead: list[int] = []  # _strong_ahead of this paragraph's marks, once a weak mark asks
     ahead_lo = -1  # (-1: not asked yet)
@@ -274,7 +274,7 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
             while s > pe:
                 ps = breaks[next_break][1]
                 next_break += 1
-                pe = breaks[next_break][0] if next_break < len(breaks) else n
+                pe = breaks[next_break][0] if next_break < last_break else n
                 if s > pe and carry >= 0:  # a paragraph without marks
                     carried_over(carry, cont_segments)
                     carry = -1
@@ -295,16 +295,18 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
             ahead = _strong_ahead(flags, ahead_lo, bisect.bisect_left(positions, pe, i))
         if f & CLOSE and opened:
             g = text[s]
-            j = len(opened) - 1
-            if g not in wanted[j]:  # (the common case: the last quotation opened ends)
-                low = j - _STACK_REACH if j >= _STACK_REACH else -1
-                j -= 1
+            if g in wanted[-1]:  # (the common case: the last quotation opened ends)
+                j = top = len(opened) - 1
+            else:
+                top = len(opened) - 1
+                low = top - _STACK_REACH if top >= _STACK_REACH else -1
+                j = top - 1
                 while j > low and g not in wanted[j]:
                     j -= 1
                 if j == low:
                     j = -1
             if j >= 0 and not (f & WEAK and ahead[i + 1 - ahead_lo] >= open_single):
-                if j < len(opened) - 1:
+                if j < top:
                     for k in opened[j + 1 :]:
                         if flags[k] & SINGLE:
                             open_single -= 1
