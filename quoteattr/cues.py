@@ -343,6 +343,62 @@ def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
     return None
 
 
+# Words that may open a subject noun phrase in lower case: "several cast members", "some
+# experts", "nearly eight of 10 voters".
+_QUANTIFIERS = frozenset(
+    """the a an his her their its our my your some many most all several few both each every
+    other no one two three four five six seven eight nine ten nearly almost about more over
+    top senior former local state federal""".split()
+)
+# Words that show that a stretch of narration is a clause, not a noun phrase.
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had do does did will would can could may might
+    should must shall not n't that which what whose if when while because although though as
+    than so then there he she it they we i you this these those""".split()
+)
+def plain_word(t) -> bool:
+    """A word that can stand in a noun phrase: not punctuation, not a word of a clause."""
+    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and not is_reporting_verb(t.low)
+
+
+def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
+    """``toks[i:j]`` as a subject noun phrase — "Several cast members", "Police officials",
+    "Experts on North Korea and nuclear nonproliferation", "one of the family's attorneys" —
+    or None when it reads as anything else. The phrase's head (before any preposition other
+    than "of") is its mention. ``bare``: a phrase may open with a lower-case noun ("police
+    said"), where its place shows it is a subject."""
+    if not 0 <= i < j or j - i > 14:
+        return None
+    first = toks[i]
+    if first.low in _NP_STOP or first.low in ("but", "yet", "so", "nor"):
+        return None
+    capitalised = first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()
+    if not capitalised and (not bare or first.low in _PREPOSITIONS or first.low.endswith(("ed", "ing", "ly"))):
+        return None
+    head = j
+    for m in range(i, j):
+        t = toks[m]
+        if t.low in _PREPOSITIONS and t.low != "of" and m > i:
+            head = min(head, m)
+            continue
+        if t.low == "and" and m > i:
+            if head == j and not (toks[m - 1].text[:1].isupper() and m + 1 < j and toks[m + 1].text[:1].isupper()):
+                return None  # "the economy grew and experts …": two clauses, not one phrase
+            continue
+        if not plain_word(t) and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
+            return None
+        lower = not t.text[:1].isupper()
+        if m < head and lower and (t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS) and m > i:
+            return None  # "Trump attacked …": a verb, so a clause
+    last = toks[head - 1].low
+    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or last in _PREPOSITIONS or last in _QUANTIFIERS or last.endswith("ly"):
+        return None
+    named = noun_phrase_after(toks, i)
+    if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):
+        return NP(named.i, named.j, named.kind, named.name, named.role, named.title)
+    return NP(i, head, "nominal", None, toks[head - 1].low)
+
+
 def _ends_phrase(toks: list[Tok], i: int) -> bool:
     """Is token ``i`` punctuation that a phrase cannot cross (a period after "Mr" can be)?"""
     t = toks[i].text
@@ -438,6 +494,8 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
         # inverted: "said Shoigu", "cried she", "said the ruling"
         np = noun_phrase_after(toks, v + 1, after_verb=True) or _generic_nominal_after(toks, v + 1)
         if np is not None and (np.kind != "pronoun" or toks[np.i].low in _INVERTED_PRONOUNS):
+            if toks[v].low in ("told", "tells"):
+                return None  # "…,” told The Huffington Post: the one told, not the speaker
             return _found(toks, (v, v + 1), np, "said X", text)
         return None
     np = noun_phrase_after(toks, k)
@@ -469,7 +527,13 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
             break
         if not is_dialogue_tag(toks[v].low):
             continue
-        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v))
+        before = _back_over_adverbs(toks, v)
+        subject = noun_phrase_before(toks, before)
+        if subject is None and is_reporting_verb(toks[v].low) and toks[v].text[:1].islower():
+            # any plain noun phrase: "police said", "one GOP source in the room said"
+            subject = noun_core(toks, k, before, bare=True)
+            if subject is not None and toks[k].low in ("his", "her", "their", "its", "my", "our", "your"):
+                subject = None  # "his lips repeated", "his anger burst forth": not a speaker
         if subject is not None and k <= subject.i <= k + 3 and (
             is_reporting_verb(toks[v].low) or subject.i == k
         ):

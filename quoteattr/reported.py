@@ -30,14 +30,17 @@ from .cues import (
     Found,
     _back_over_adverbs,
     _found,
+    _sentence_subject,
     cue_after,
     is_reporting_verb,
+    noun_core,
     noun_phrase_after,
     noun_phrase_before,
+    plain_word,
     tokens,
 )
-from .lexicon import reporting_verbs, roles
-from .model import QuotedSpan, Span
+from .lexicon import reporting_verbs, roles, titles
+from .model import Cue, QuotedSpan, Span
 from .spans import starts_sentence
 
 # Verbs whose clause may come without "that" ("he said the plan works"). Others need "that".
@@ -52,6 +55,8 @@ _WITH_ADDRESSEE = frozenset("tell remind assure warn inform advise promise".spli
 _BE = frozenset("is are was were been be am".split())
 # Verbs whose report follows a particle: "called for …", "called on X to …".
 _WITH_PARTICLE = frozenset({("call", "for"), ("call", "on")})
+# Verbs of a promise or a threat, reported as "vowed to …".
+_COMMITMENTS = frozenset("vow pledge promise threaten".split())
 # Verbs that report a request or an order as "asked X to …".
 _WITH_INFINITIVE = frozenset("ask urge tell warn advise beg implore call invite encourage".split())
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
@@ -146,8 +151,39 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
         for s, e in sentences(text, para.start, para.end, local):
             r = _sentence(text, s, e, local, cues)
             if r is not None:
-                found.append(r)
+                other = _other_part(text, s, e, r, local)
+                found.extend(sorted((r, other), key=_content_start) if other is not None else (r,))
+                then = _second_report(text, r, e, local, cues)
+                if then is not None:
+                    found.append(then)
     return found
+
+
+def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
+    """A second report joined to the first one of its sentence: "His aides say it's too early
+    but noted that Scott won …", "… — and he noted that …", "…, arguing that …". Its speaker
+    is the first report's when it names none of its own."""
+    if r.content.start < r.found.cue.start or r.content.end >= e - 8:
+        return None  # (fronted content, or a clause that runs to the sentence's end)
+    rest = r.content.end
+    second = _sentence(text, rest, e, quotes, cues)
+    if second is not None and second.content.start > rest:
+        return second
+    toks = tokens(text, rest, e)
+    for v in range(1, min(len(toks) - 2, 6)):
+        low = toks[v].low
+        if not (is_reporting_verb(low) or (low.endswith("ing") and low in _lemma_of())) or not _speech_verb(low):
+            continue
+        k = v + 1
+        if toks[k].low == "that":
+            start = toks[k].end
+        elif _lemma_of()[low] in _THAT_OPTIONAL and _starts_clause(toks, k):
+            start = toks[k].start
+        else:
+            return None
+        found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
+        return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end])
+    return None
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
@@ -156,7 +192,7 @@ _WORDS = regex.compile(r"[A-Za-z]+")
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"}
+    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS)
 
 
 def cue_positions(text: str, start: int, end: int) -> list[int]:
@@ -193,14 +229,77 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan], cues: list[in
     toks = [t for t in tokens(text, s, e) if _inside(quotes, qstarts, t.start) is None]
     if len(toks) < 4:
         return None
-    return (
-        _according_to(text, s, e, toks, inner)
-        or _complement(text, s, e, toks, inner)
-        or _fronted(text, s, e, toks, inner)
-    )
+    found = _according_to(text, s, e, toks, inner)
+    if found is not None:
+        return found
+    found = _complement(text, s, e, toks, inner)
+    if found is not None and text[max(s, found.found.cue.start - 40) : found.found.cue.start].rstrip().endswith(","):
+        # ", said one GOP source in the room.": a cue after fronted content, not "said <clause>"
+        fronted = _fronted(text, s, e, toks, inner)
+        if (
+            fronted is not None
+            and fronted.found.cue.start == found.found.cue.start
+            and fronted.found.mention.start == found.content.start
+            and fronted.found.mention.kind != "pronoun"
+            and all(map(plain_word, tokens(text, fronted.found.mention.start, fronted.found.mention.end)))
+            and _ends_sentence_soon(text, fronted.found.mention.end, e)
+        ):
+            return fronted
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner)
 
 
-def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]) -> Reported | None:
+def _content_start(r: Reported) -> int:
+    return r.content.start
+
+
+def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan]) -> Reported | None:
+    """The other part of a reported clause that its cue interrupts: "The museum, Mr. Obama
+    said, would make visitors face …" (the part before the cue), "It would take weeks, he
+    said, and interest would be high" / "Turnout fell, Graham said, since …" (the part after).
+    Only where the cue stands between commas with its speaker before the verb."""
+    cue, mention = r.found.cue, r.found.mention
+    if mention.end > cue.start or (mention.kind == "nominal" and r.found.name is None and r.found.role is None):
+        return None
+    before = text[max(s, mention.start - 3) : mention.start]
+    after = text[cue.end : min(e, cue.end + 3)]
+    if not (before.rstrip().endswith(",") and after.lstrip().startswith(",")):
+        return None
+    if r.content.start >= cue.end:
+        # the part before: from the sentence's start to the comma before the speaker
+        comma = text.rindex(",", s, mention.start)
+        if comma <= s or _inside_any(inner, comma):
+            return None
+        part = _make(text, s, comma, r.found, inner, short=True)
+    else:
+        if text[cue.end:e].count(",") == 0:
+            return None
+        comma = text.index(",", cue.end, e)
+        if text[cue.end : comma].strip():
+            return None  # "said on Friday, …": more than the cue before the comma
+        part = _make(text, comma + 1, e, r.found, inner)
+    if part is None or (part.content.start < r.content.end and r.content.start < part.content.end):
+        return None
+    return part
+
+
+def _inside_any(quotes: list[QuotedSpan], pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)
+
+
+def _ends_sentence_soon(text: str, pos: int, e: int) -> bool:
+    """Does the sentence end at ``pos`` or a few words of adjunct after it ("… in the room."),
+    or go on with an appositive (", a spokesman for …")? Then the words before ``pos`` are an inverted cue's
+    speaker, not the subject of a reported clause ("said Clinton reached out to …")."""
+    rest = text[pos : min(e, pos + 120)].strip().rstrip(".!?").split()
+    if not rest or rest[0].startswith(","):
+        return True
+    first = rest[0].lower()
+    return len(rest) <= 6 and pos + 120 >= e and (first in _PREPOSITIONS or first in _WEEKDAYS or first in ("today", "yesterday"))
+
+
+def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan], *, short: bool = False) -> Reported | None:
+    """The reported quotation over ``text[start:end]`` (trimmed), or None when it is too short
+    to be one (``short``: a word or two is enough, for the part before an interrupting cue)."""
     # a quotation that reaches across the clause's edge (one running on into the next
     # paragraph) is not cut in two: the clause stops where it starts, or starts where it ends
     for q in inner:
@@ -211,7 +310,7 @@ def _make(text: str, start: int, end: int, found: Found, inner: list[QuotedSpan]
         if start < q.start < end and q.is_speech and not q.fragment and starts_sentence(text, q.start):
             end = q.start  # a quotation that opens a line of its own is not part of the clause
     start, end = _trim(text, start, end)
-    if end - start < 8 or len(text[start:end].split()) < 3:
+    if (not short and (end - start < 8 or len(text[start:end].split()) < 3)) or end - start < 2:
         return None
     if found.mention.start < end and start < found.mention.end:
         return None
@@ -250,6 +349,12 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if not _speech_verb(found.cue.text):
             continue
+        if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
+            continue  # "His group, called the Legacy Fund, …": a name given, not a cue
+        if toks[0].low in _PREPOSITIONS and len(text[s : toks[k].start].split()) <= 4:
+            continue  # "At a fundraiser, Clinton called …": an opening phrase, not a report
+        if _appositive(toks, k):
+            continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
             continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
@@ -278,11 +383,21 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
     for v in range(1, len(toks) - 2):
         low = toks[v].low
         progressive = low.endswith("ing") and low in _lemma_of() and toks[v - 1].low in _BE
-        if not (is_reporting_verb(low) or progressive) or not _speech_verb(low):
+        participle = low.endswith("ing") and low in _lemma_of() and toks[v - 1].text == ","
+        if not (is_reporting_verb(low) or progressive or participle) or not _speech_verb(low):
             continue
         lemma = _lemma_of()[low]
         # "The White House is saying that …": the subject stands before the auxiliary
-        subject = noun_phrase_before(toks, _back_over_adverbs(toks, v - 1 if progressive else v))
+        before = _back_over_adverbs(toks, v - 1 if progressive else v)
+        if before > 1 and toks[before - 1].low in ("all", "both"):
+            before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
+        # "Reid mocked Romney, claiming that …": the sentence's subject says it
+        if before > 0 and _possessive_word(toks[before - 1]):
+            continue  # "the town's report, …": a noun after a possessive, not a verb
+        subject = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
+        if subject is None and toks[v].text[:1].islower():
+            # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
+            subject = _clause_subject(toks, before)
         if subject is None:
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
@@ -298,6 +413,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             addressee = noun_phrase_after(toks, k) or _object(toks, k) or _generic_object(toks, k)
             if addressee is not None:
                 k = addressee.j
+            elif lemma == "tell":
+                continue  # "told The Huffington Post.": one is told something, never a clause alone
             if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
                 found = _found(toks, (v, v + 1), subject, "X said that", text)
                 return _make(text, toks[k + 1].start, e, found, inner)
@@ -317,6 +434,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             start = toks[m].end
         elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
             start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
+        elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():
+            start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
         elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
             start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
         else:
@@ -327,7 +446,258 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             else:
                 continue
         found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, start, e, found, inner)
+        return _make(text, start, _next_report(text, toks, start, e, inner), found, inner)
+    return None
+
+
+def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSpan]) -> int:
+    """Where a reported clause from ``start`` ends: at the sentence's end, or before a second
+    report that joins it — ", arguing that …", "— and he noted …", "and Democrats accused …",
+    "but noted that …"."""
+    k = next((m for m, t in enumerate(toks) if t.start >= start), len(toks))
+    for m in range(k + 2, len(toks) - 1):
+        t = toks[m]
+        if _inside_any(inner, t.start):
+            continue
+        if t.text == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].low in _lemma_of() and _speech_verb(toks[m + 1].low):
+            return t.start  # ", arguing that …"
+        if (t.low in ("and", "but") and toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--")) or t.low == "but":
+            for n in range(m + 1, min(len(toks), m + 6)):
+                u = toks[n]
+                if is_reporting_verb(u.low) and u.text[:1].islower() and _speech_verb(u.low):
+                    # "and he noted", "but noted", "and Democrats accused": a subject (or none)
+                    # then a reporting verb
+                    between = toks[m + 1 : n]
+                    if all(w.text[:1].isupper() or w.low in _SUBJECTS or w.low in _BETWEEN_WORDS for w in between):
+                        return toks[m - 1].start if toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--") else t.start
+                    break
+    return e
+
+
+_SUBJECT_REACH = 40  # tokens
+_BETWEEN_WORDS = frozenset("also later then further again has had have".split())
+_BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april june july august september october november december".split())
+_INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
+
+
+def _clause_subject(toks: list, v: int) -> NP | None:
+    """The subject of a reporting verb at ``v`` when the short noun-phrase reader finds none:
+    a plain noun phrase ("Several cast members said …"), or one with insertions between
+    commas, brackets or dashes ("Erin Murphy, a former Clinton aide who accompanied her to
+    Burma in 2011, said …", "Rep. Gregory W. Meeks (D-N.Y.), chairman of …, said …"). The
+    phrase runs from the sentence's start, or from the comma that ends an opening phrase."""
+    j = v
+    # back over auxiliaries and a time: "Cruz has long said", "Sanders on Tuesday said"
+    while j > 1 and (toks[j - 1].low in _BEFORE_VERB or (toks[j - 1].low in _WEEKDAYS and toks[j - 2].low != "of")):
+        j -= 2 if toks[j - 2].low == "on" and toks[j - 1].low in _WEEKDAYS else 1
+    # stretches split by commas and dashes; brackets are skipped whole
+    parts: list[tuple[int, int]] = []
+    end = j
+    m = j - 1
+    floor = j - _SUBJECT_REACH  # a subject is not longer than this: the scan stays bounded
+    while m >= 0:
+        if m < floor:
+            return None
+        t = toks[m]
+        if t.text == ")":
+            depth = 0
+            while m >= max(0, floor):
+                depth += (toks[m].text == ")") - (toks[m].text == "(")
+                if depth == 0:
+                    break
+                m -= 1
+            m -= 1
+            continue
+        if t.text in _INSERTION_MARKS or (t.text[:1] in _INSERTION_MARKS and not t.text.strip(t.text[:1])):
+            parts.append((m + 1, end))
+            end = m
+        elif t.text in ".;:!?" and not (m > 0 and (toks[m - 1].low in titles() or len(toks[m - 1].text) == 1)):
+            break
+        m -= 1
+    parts.append((m + 1, end))
+    parts.reverse()
+    parts = [(a, b) for a, b in parts if b > a]
+    if not parts:
+        return None
+    if parts[-1][1] == j:
+        # no insertion closes before the verb: the subject is the last stretch
+        a, b = parts[-1]
+        if toks[a].low in ("but", "and", "yet", "so"):
+            a += 1
+        return noun_core(toks, a, _skip_bracket_back(toks, b))
+    # an insertion closes before the verb: the subject is the first stretch that is a noun
+    # phrase, after any opening phrase ("In a statement, one of the family's attorneys, …")
+    for n, (a, b) in enumerate(parts[:-1]):
+        if toks[a].low in ("but", "and", "yet", "so"):
+            a += 1
+        if a < b and (toks[a].low in _PREPOSITIONS or toks[a].low.endswith("ly")):
+            continue
+        core = noun_core(toks, a, _skip_bracket_back(toks, b))
+        if core is not None and core.kind == "nominal":
+            # "one of the club's lawyers, Nadia Petrova, said": the appositive names her
+            na, nb = parts[n + 1]
+            named = noun_phrase_after(toks, na)
+            if named is not None and named.kind == "name" and named.j == nb and named.i == na:
+                return NP(core.i, nb, "name", named.name, named.role, named.title)
+        return core
+    return None
+
+
+def _skip_bracket_back(toks: list, b: int) -> int:
+    """The end of a stretch without the bracket that closes it: "Meeks (D-N.Y.)" -> "Meeks"."""
+    if b > 0 and toks[b - 1].text == ")":
+        m = b - 1
+        while m >= 0 and toks[m].text != "(":
+            m -= 1
+        return m if m > 0 else b
+    return b
+
+
+def _appositive(toks: list, k: int) -> bool:
+    """Are the tokens before the comma at ``k`` a name and its appositive ("Eva Lund, the
+    former finance minister")?"""
+    name = noun_phrase_after(toks, 0)
+    if name is None or name.kind != "name" or name.j >= k or toks[name.j].text != ",":
+        return False
+    return noun_core(toks, name.j + 1, k, bare=True) is not None
+
+
+def _possessive_word(t) -> bool:
+    return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and len(t.low) > 2
+
+
+def _subject_of(toks: list, v: int) -> NP | None:
+    """The subject of the verb at ``v``, by the short reader or the whole-phrase one."""
+    before = _back_over_adverbs(toks, v)
+    if before > 0 and _possessive_word(toks[before - 1]):
+        return None  # "the senator's questions": a noun after a possessive, not a verb
+    subject = noun_phrase_before(toks, before)
+    if subject is None and toks[v].text[:1].islower():
+        subject = _clause_subject(toks, before)
+    return subject
+
+
+def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton called half of Trump's supporters “deplorables”", "The campaign called the
+    charges unsubstantiated": a judgement in someone's words, the rest of the clause."""
+    for v in range(1, len(toks) - 3):
+        if toks[v].low != "called" or toks[v - 1].text == "," or toks[v - 1].low in _BE:
+            continue  # "a group, called …", "was called": a name given, not a judgement
+        if toks[v + 1].low in _NOT_CLAUSE or toks[v + 1].low in ("back", "up", "out", "off", "in"):
+            continue  # "called for …", "called on …", "called back"
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        end = next((t.start for t in toks[v + 2 :] if t.text in ",;" and not _inside_any(inner, t.start)), e)
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].start, end, found, inner)
+    return None
+
+
+# Verbs that report what a study, a poll or an inquiry found: only with "that" after them.
+_FINDINGS = frozenset("show shows showed shown find finds found".split())
+
+
+def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "A Bloomberg poll shows that …", "The inquiry found that …" """
+    for v in range(1, len(toks) - 2):
+        if toks[v].low not in _FINDINGS or toks[v + 1].low != "that":
+            continue
+        subject = _subject_of(toks, v)
+        if subject is None or subject.kind == "pronoun":
+            continue  # "he found that the door was locked": what one saw, not a report
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].end, e, found, inner)
+    return None
+
+
+def _verb_forms(lemmas: str) -> dict[str, str]:
+    """Past and third-person forms of regular verbs: "cite" -> cites, cited."""
+    forms = {}
+    for lemma in lemmas.split():
+        if lemma.endswith("e"):
+            past, third = lemma + "d", lemma + "s"
+        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+            past, third = lemma[:-1] + "ied", lemma[:-1] + "ies"
+        elif lemma.endswith(("s", "sh", "ch")):
+            past, third = lemma + "ed", lemma + "es"
+        else:
+            past, third = lemma + "ed", lemma + "s"
+        forms[past] = forms[third] = lemma
+    return forms
+
+
+# Verbs of speech whose object names what was said: "Clinton mentioned the remarks Trump had
+# made", "the senator criticized the Affordable Care Act as a crazy system".
+_TOPIC_VERBS = _verb_forms(
+    """acknowledge announce applaud blast cite condemn criticize criticise decry defend deny
+    describe detail disclose discuss dismiss dispute emphasize emphasise endorse highlight
+    lament mention outline praise propose question recount reiterate reject slam stress tout"""
+)
+_CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
+
+
+def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton mentioned disparaging remarks Trump had made about Machado": a speech verb
+    and the object that names what was said, up to the end of the clause."""
+    for v in range(1, len(toks) - 3):
+        low = toks[v].low
+        if low not in _TOPIC_VERBS or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue  # "was described as unsafe": not the speaker's verb
+        nxt = toks[v + 1]
+        determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
+        if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in ("that", "whether", "if") or not nxt.text[:1].isalnum():
+            continue  # clauses are the complement rule's; "denied it" says too little
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
+            continue  # "the senator's questions about …": a noun, not a verb
+        end = next(
+            (t.start for t in toks[v + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
+            e,
+        )
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, nxt.start, end, found, inner)
+    return None
+
+
+# Verbs of speech that name their topic after "about" or "of": "complained about his mic".
+_ABOUT_VERBS = _verb_forms("complain talk speak testify joke boast brag warn ask write tweet rant comment")
+_ABOUT_VERBS.update({"spoke": "speak", "wrote": "write", "spoken": "speak", "written": "write"})
+# Words that open a question reported as such: "asked whether the deals …".
+_WH = frozenset("whether if what how why who when where which".split())
+_ASKING = frozenset("ask question wonder say explain know tell".split())
+
+
+def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "The nominee complained about his mic", "She spoke about her ties to the church",
+    "Lawmakers also asked whether the deals required …" """
+    for v in range(1, len(toks) - 3):
+        low = toks[v].low
+        lemma = _ABOUT_VERBS.get(low) or _lemma_of().get(low)
+        if lemma is None or not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue
+        k = v + 1
+        if toks[k].low in ("out", "up") and lemma in ("speak", "write"):
+            k += 1  # "spoke out about"
+        if low in _ABOUT_VERBS and toks[k].low in ("about", "of") and toks[k + 1].text[:1].isalnum():
+            start = toks[k + 1].start
+        elif lemma in _ASKING and toks[k].low in _WH and toks[k + 1].text[:1].isalnum() and toks[k].low != "which":
+            start = toks[k].start
+        else:
+            continue
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        end = next(
+            (t.start for t in toks[k + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
+            e,
+        ) if start != toks[k].start else e
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, start, end, found, inner)
     return None
 
 
@@ -362,8 +732,12 @@ def _object(toks: list, k: int) -> NP | None:
     """A plain object after "told": "reporters", "him", "voters that …"."""
     if k < len(toks) and toks[k].low in ("him", "her", "them", "me", "us", "reporters", "journalists", "supporters"):
         return NP(k, k + 1, "nominal")
-    if k + 1 < len(toks) and toks[k].text[:1].isalpha() and toks[k + 1].low == "that":
-        return NP(k, k + 1, "nominal")
+    # "told The Huffington Post that", "told a local radio station that"
+    for m in range(k + 1, min(len(toks), k + 7)):
+        if toks[m].low == "that":
+            return NP(k, m, "nominal")
+        if not (plain_word(toks[m]) or toks[m].text[:1].isupper()):
+            break
     return None
 
 
@@ -371,8 +745,11 @@ def _starts_clause(toks: list, k: int) -> bool:
     """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
     adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
     t = toks[k]
-    if t.low in _SUBJECTS or t.low in _CLAUSE_START:
-        return True
+    if t.low in _SUBJECTS or t.low in _CLAUSE_START or (t.low in titles() and t.text[:1].isupper()):
+        return True  # (a title opens a name: "say Mrs. Clinton's advantage …")
+    if t.low in _WEEKDAYS or t.low in _MONTHS:
+        # "said Friday after the meeting": a time, not a subject; "said Friday the plan …"
+        return k + 1 < len(toks) and _starts_clause(toks, k + 1)
     if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
         return False
     return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()

@@ -23,6 +23,7 @@ import itertools
 
 import regex
 
+from .doubled import restore, shadow
 from .errors import check_text
 from .lexicon import reporting_verbs
 from .marks import (
@@ -564,6 +565,13 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ['"it is ‘fine’"', '‘fine’']
     """
     text = check_text(text)
+    doubled = shadow(text)
+    if doubled is not None:
+        return restore(_find(doubled[0]), doubled[1], doubled[2])
+    return _find(text)
+
+
+def _find(text: str) -> list[QuotedSpan]:
     found, order = _pair(text)
     starts, ends_of, segments_of, styles, unclosed_ones = (
         found.starts,

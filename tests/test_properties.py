@@ -13,7 +13,8 @@ from quoteattr.marks import DASHES, QUOTE_GLYPHS
 
 # The pieces quote-heavy text is made of: every quote mark and dash the scanner knows,
 # apostrophes in and around words, every kind of line break, spaces and short words.
-_MARKS = st.sampled_from(list(QUOTE_GLYPHS) + list(DASHES))
+# (with the doubled marks of news archives: ''…'' and ``…'')
+_MARKS = st.sampled_from([*QUOTE_GLYPHS, *DASHES, "''", "``"])
 _BREAKS = st.sampled_from(
     ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n", "\N{PARAGRAPH SEPARATOR}", "\N{LINE TABULATION}"]
 )
