@@ -196,7 +196,7 @@ def _flags(around: str) -> int:
         flags |= CLOSE
     elides = 0
     if g in _APOS:
-        if flags & OPEN:
+        if flags & OPEN and _WORD_CHAR.match(nxt):  # (every elision starts with a letter or digit)
             elides = _ELIDES  # 'tis, 'em, the '90s: an apostrophe, unless a closer later needs it
         if flags & CLOSE and prev_word:
             if nxt.isalnum():
