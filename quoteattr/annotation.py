@@ -167,25 +167,29 @@ def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
     a run left empty is not returned. Whether a name is a person is decided later.
     """
     out = []
+    add = out.append
     skip = not_names()
+    new = tuple.__new__  # a RawMention without the NamedTuple's Python-level __new__
+    # groups by number: 1 pron, 2 title, 3 name
     for m in _mention_pattern().finditer(text, start, end):
-        if m.group("pron"):
-            out.append(RawMention(m.start(), m.end(), "pronoun", m.start(), None))
+        ms, me = m.span()
+        if m[1]:
+            add(new(RawMention, (ms, me, "pronoun", ms, None)))
             continue
-        title = m.group("title")
-        ns = m.start("name")
-        name = m.group("name")
+        title = m[2]
+        ns = m.start(3)
         if not title:
             # drop leading words that cannot start a name: "But Elizabeth" -> "Elizabeth"
-            for w in name.split():
+            for w in m[3].split():
                 if w.lower().rstrip(".") in skip:
                     ns += len(w)
-                    while ns < m.end() and text[ns] in " \t":
+                    while ns < me and text[ns] in " \t":
                         ns += 1
                 else:
                     break
-            if ns >= m.end():
+            if ns >= me:
                 continue
-        t = title.split()[0].rstrip(".").lower() if title else None
-        out.append(RawMention(m.start() if title else ns, m.end(), "name", ns, t))
+            add(new(RawMention, (ns, me, "name", ns, None)))
+        else:
+            add(new(RawMention, (ms, me, "name", ns, title.split()[0].rstrip(".").lower())))
     return out

@@ -37,6 +37,7 @@ _NP_STOP = frozenset(
     about adding saying and but or for if by into over than through under until since
     yesterday today tonight tomorrow later earlier then""".split()
 )
+_STOP_OR_DETERMINER = _NP_STOP | _DETERMINERS
 
 
 class Tok(NamedTuple):
@@ -70,11 +71,15 @@ class Found(NamedTuple):
     title: str | None  # the title before the name ("mrs"), if any
 
 
+_new_tuple = tuple.__new__  # a Tok without the Python-level ``__new__`` of a NamedTuple
+
+
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``text[start:end]`` with absolute offsets."""
     return [
-        Tok(m.group(), m.group().lower(), m.start(), m.end())
+        _new_tuple(Tok, (word, word.lower(), a, b))
         for m in _TOKEN.finditer(text, start, end)
+        for word, (a, b) in ((m[0], m.span()),)
     ]
 
 
@@ -117,19 +122,20 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = F
     After a title or a reporting verb ("Mr. Marvel", "said Marvel") the first capitalised word
     is a name even when it is also a verb."""
     j = i
-    n = len(toks)
-    while j < n and j - i < 6:
+    n = min(len(toks), i + 6)  # at most six words (an initial's full stop may be a seventh)
+    while j < n:
         t = toks[j]
-        if _is_cap(t) and t.text[:1].isalpha():
+        first = t.text[:1]
+        if first.isupper() and first.isalpha():
             if j == i and not titled and (t.low in not_names() or _adverb_like(t.low)):
                 break
-            if is_reporting_verb(t.low) and (j > i or not (titled or after_verb)):
+            if t.low in _speech_forms() and (j > i or not (titled or after_verb)):
                 break  # a title-case headline: "…, White House Doctor Says"
-            if len(t.text) == 1 and j + 1 < n and toks[j + 1].text == ".":
+            if len(t.text) == 1 and j + 1 < len(toks) and toks[j + 1].text == ".":
                 j += 2  # an initial: "G." in "G.K. Butterfield"
                 continue
             j += 1
-        elif t.low in _PARTICLES and j > i and j + 1 < n and _is_cap(toks[j + 1]):
+        elif t.low in _PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
             j += 1
         else:
             break
@@ -149,7 +155,8 @@ def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> N
     t = toks[i]
     if t.low in SUBJECT_PRONOUNS:
         return NP(i, i + 1, "pronoun")
-    named = _titled_name(toks, i, after_verb=after_verb)
+    # a name (titled or not) starts with a capital: _titled_name finds none at a lower-case word
+    named = _titled_name(toks, i, after_verb=after_verb) if t.text[:1].isupper() else None
     nominal = _nominal(toks, i)
     if nominal is not None and (named is None or nominal.j > named.j):
         return nominal
@@ -161,7 +168,9 @@ def _titled_name(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | N
     n = len(toks)
     j = i
     title = None
-    while j < n and _is_title(toks, j):
+    known = titles()
+    # _is_title, inline: a capitalised title with a word after it
+    while j + 1 < n and toks[j].low in known and toks[j].text[:1].isupper():
         title = title or toks[j].low
         j = _skip_period(toks, j + 1)
     end = _name_forward(toks, j, titled=j > i, after_verb=after_verb)
@@ -177,13 +186,14 @@ def _nominal(toks: list[Tok], i: int) -> NP | None:
     t = toks[i]
     k = i + 1 if t.low in _DETERMINERS or _possessive(t) else i
     head = None
+    speech, known = _speech_forms(), roles()
     for m in range(k, min(n, k + 6)):
         w = toks[m]
         if w.text == "/" and m > k:
             continue  # "9/11 widow Terry Strada"
-        if not w.text[:1].isalnum() or w.low in _NP_STOP or w.low in _DETERMINERS or is_reporting_verb(w.low):
+        if not w.text[:1].isalnum() or w.low in _STOP_OR_DETERMINER or w.low in speech:
             break
-        if w.low in roles():
+        if w.low in known:
             head = m
             # a name right after the role names the person: "Minister Jean-Yves Le Drian"
             name_end = _name_forward(toks, m + 1, titled=True)
@@ -357,8 +367,9 @@ _CLAUSE_WORDS = frozenset(
     than so then there he she it they we i you this these those""".split()
 )
 def plain_word(t) -> bool:
-    """A word that can stand in a noun phrase: not punctuation, not a word of a clause."""
-    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and not is_reporting_verb(t.low)
+    """A word that can stand in a noun phrase: not punctuation, not a word of a clause (a
+    capitalised verb is a name's word: "the United States", "the Washington Post")."""
+    return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and (t.text[:1].isupper() or not is_reporting_verb(t.low))
 
 
 def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
@@ -525,8 +536,8 @@ def cue_after(text: str, start: int, end: int) -> Found | None:
             break  # an unclosed parenthesis: no cue past it
         if _ends_phrase(toks, v) or toks[v].text == ",":
             break
-        if not is_dialogue_tag(toks[v].low):
-            continue
+        if not is_dialogue_tag(toks[v].low) or toks[v].text[:1].isupper():
+            continue  # (a capitalised verb is a name's word: "the Wayne State University")
         before = _back_over_adverbs(toks, v)
         subject = noun_phrase_before(toks, before)
         if subject is None and is_reporting_verb(toks[v].low) and toks[v].text[:1].islower():

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
+import re
 from typing import NamedTuple
 
 import regex
@@ -139,7 +140,11 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     top = [q for q in quotes if q.depth == 0]
     qstarts = [q.start for q in top]
     found: list[Reported] = []
-    for para in paragraphs:
+    for before, para in zip((None, *paragraphs), paragraphs, strict=False):
+        block = _block_quote(text, before, para, qstarts)
+        if block is not None:
+            found.append(block)
+            continue
         lo = bisect.bisect_left(qstarts, para.start)
         if lo > 0 and top[lo - 1].end > para.start:
             lo -= 1  # a quotation from the paragraph before runs on into this one
@@ -157,6 +162,34 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
                 if then is not None:
                     found.append(then)
     return found
+
+
+def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int]) -> Reported | None:
+    """A paragraph quoted without quote marks after a paragraph that ends in a reporting verb
+    and a colon: "The governor added:" / "It's typical of her. She knows nothing." It is
+    the speaker's words, so a direct quotation."""
+    if before is None or para.end - para.start < 20 or text[para.end - 1 : para.end] == ":":
+        return None
+    k = bisect.bisect_left(qstarts, para.start)
+    if k < len(qstarts) and qstarts[k] < para.start + 2:
+        return None  # a paragraph that opens with a quote mark is the scanner's
+    toks = tokens(text, max(before.start, before.end - 200), before.end)
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    for v in range(len(toks) - 2, max(0, len(toks) - 7), -1):
+        low = toks[v].low
+        if is_reporting_verb(low) and _speech_verb(low) and toks[v].text[:1].islower():
+            subject = _subject_of(toks, v)
+            if subject is None:
+                return None
+            found = _found(toks, (v, v + 1), subject, "X said:", text)
+            chunk = text[para.start : para.end]
+            start = para.start + len(chunk) - len(chunk.lstrip())
+            end = para.end - (len(chunk) - len(chunk.rstrip()))
+            return Reported(Span(start, end), found, "direct", ()) if end - start >= 8 else None
+        if toks[v].text in ".!?":
+            break
+    return None
 
 
 def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan], cues: list[int]) -> Reported | None:
@@ -187,7 +220,7 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan], cue
 
 
 _START, _END = operator.attrgetter("start"), operator.attrgetter("end")
-_WORDS = regex.compile(r"[A-Za-z]+")
+_WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
 
 
 @functools.cache
@@ -201,7 +234,7 @@ def cue_positions(text: str, start: int, end: int) -> list[int]:
     One pass over the words; sentences without such a word are then skipped at once.
     """
     words = _cue_words()
-    return [m.start() for m in _WORDS.finditer(text, start, end) if m.group().lower() in words]
+    return [m.start() for m in _WORDS.finditer(text, start, end) if m[0].lower() in words]
 
 
 def _solid(text: str, start: int, end: int) -> int:
@@ -267,8 +300,8 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
     if r.content.start >= cue.end:
         # the part before: from the sentence's start to the comma before the speaker
         comma = text.rindex(",", s, mention.start)
-        if comma <= s or _inside_any(inner, comma):
-            return None
+        if comma <= s or _inside_any(inner, comma) or _opening_phrase(text, s, comma):
+            return None  # "During his years in office, Mr. Obama said, …": not what was said
         part = _make(text, s, comma, r.found, inner, short=True)
     else:
         if text[cue.end:e].count(",") == 0:
@@ -280,6 +313,22 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
     if part is None or (part.content.start < r.content.end and r.content.start < part.content.end):
         return None
     return part
+
+
+_OPENERS = frozenset("as when while if although though unlike because since once until whenever".split())
+
+
+def _opening_phrase(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a short phrase that sets the scene ("At a rally Friday in Coral
+    Springs", "During his years in office", "But when Congress cut funding") rather than a
+    clause that someone said?"""
+    words = text[start:end].split()
+    if words and words[0].lower() in ("but", "and", "yet", "so") and len(words) > 1:
+        words = words[1:]
+    if not words or len(words) > 12:
+        return False
+    first = words[0].lower().strip(",")
+    return first in _PREPOSITIONS or first in _OPENERS or first == "to"
 
 
 def _inside_any(quotes: list[QuotedSpan], pos: int) -> bool:
@@ -351,8 +400,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             continue
         if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
-        if toks[0].low in _PREPOSITIONS and len(text[s : toks[k].start].split()) <= 4:
-            continue  # "At a fundraiser, Clinton called …": an opening phrase, not a report
+        if _opening_phrase(text, s, toks[k].start):
+            continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
@@ -386,6 +435,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         participle = low.endswith("ing") and low in _lemma_of() and toks[v - 1].text == ","
         if not (is_reporting_verb(low) or progressive or participle) or not _speech_verb(low):
             continue
+        if toks[v].text[:1].isupper() and not _title_case(toks):
+            continue  # "the United States", "New York State": a name, not a verb
         lemma = _lemma_of()[low]
         # "The White House is saying that …": the subject stands before the auxiliary
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
@@ -741,10 +792,21 @@ def _object(toks: list, k: int) -> NP | None:
     return None
 
 
+def _title_case(toks: list) -> bool:
+    """Is the sentence a headline in title case ("Trump Says He Will Win")?"""
+    words = [t.text for t in toks if t.text[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might must shall should does did".split())
+
+
 def _starts_clause(toks: list, k: int) -> bool:
     """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
     adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
     t = toks[k]
+    if t.low in _AUXILIARIES and toks[k - 1].text != ",":
+        return False  # "New York state is shortchanging …": "state" was a noun
     if t.low in _SUBJECTS or t.low in _CLAUSE_START or (t.low in titles() and t.text[:1].isupper()):
         return True  # (a title opens a name: "say Mrs. Clinton's advantage …")
     if t.low in _WEEKDAYS or t.low in _MONTHS:

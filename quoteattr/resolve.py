@@ -273,8 +273,11 @@ class Resolver:
 
     def _add_roles(self, e: Entity, role_words: Iterable[str]) -> None:
         words = [w.lower() for r in role_words for w in _WORD.findall(r)]
-        heads = [w for w in words if w in roles() or w in titles()]
-        modifiers = {_key(w) for w in words if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an")}
+        if not words:
+            return  # most names come without role words
+        known_roles, known_titles = roles(), titles()
+        heads = [w for w in words if w in known_roles or w in known_titles]
+        modifiers = {_key(w) for w in words if w not in known_roles and w not in known_titles and w not in ("the", "of", "a", "an")}
         for h in heads:
             if h not in e.roles:
                 self._by_role.setdefault(h, []).append(e)

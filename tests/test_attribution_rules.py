@@ -251,3 +251,22 @@ def test_a_conversation_is_read_backwards_from_its_first_named_turns():
     quotes = quoteattr.extract(text)
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ann"
     assert quotes[0].rule == "turn-taking"
+
+
+def test_an_opening_phrase_before_an_interrupting_cue_is_not_reported():
+    """ "During her years in office, X said, the city built …": the opening phrase sets the
+    scene; only the clause after the cue is what was said."""
+    text = "During her years in office, Mayor Delgado said, the city built forty schools."
+    quotes = quoteattr.extract(text, kinds=("direct", "mixed", "indirect"))
+    assert [q.text for q in quotes] == ["the city built forty schools"]
+
+
+def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
+    """ "…, said David Gorski, a professor at the Wayne State University": "State" is part of
+    a name, so the quote stays a direct quote of Gorski's, not content of a report."""
+    text = (
+        "Doctors spoke about him. \"He has a huge pulpit,\N{RIGHT DOUBLE QUOTATION MARK} said David Gorski, "
+        "a professor of surgery at the Wayne State University School of Medicine."
+    )
+    quotes = quoteattr.extract(text, kinds=("direct", "mixed", "indirect"))
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("direct", "David Gorski")]

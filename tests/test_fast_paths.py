@@ -1,0 +1,51 @@
+"""Shortcuts taken for speed give exactly what the patterns they stand in for give."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import regex
+
+from quoteattr.annotation import scan_mentions
+from quoteattr.speakers import _KIN_VOCATIVE, _KIN_WORDS, _news_word_counts, _news_words
+
+# pieces that test case, word boundaries, overlaps and the characters IGNORECASE folds apart
+_PIECES = [
+    "monday", "Monday", "MONDAY", "official", "officials", "Officials", "officialé", "é", "_", "x",
+    " ", ".", "Gov.", "gov", "rep.", "Rep.x", "sen.", "told reporters", "Told  reporters",
+    "according to", "accordingto", "\N{COMBINING ACUTE ACCENT}", "K", "\N{KELVIN SIGN}",
+    "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}", "\N{LATIN SMALL LETTER LONG S}", "s", "1",
+    "percent", "Percent", "spokeswoman", "spokesman", "\n", "\N{RIGHT SINGLE QUOTATION MARK}",
+    "-", "the", "statement", "campaign", "\N{LATIN SMALL LETTER SHARP S}",
+    "\N{LATIN CAPITAL LETTER D WITH SMALL LETTER Z WITH CARON}",
+]
+
+
+def test_news_word_counts_equal_the_case_insensitive_pattern():
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+        expected = Counter(w.lower() for w in _news_words().findall(text))
+        assert _news_word_counts(text) == expected, text
+
+
+def test_kin_words_hold_every_word_of_the_kin_pattern():
+    """The substring gate of the kin vocatives lets through every text the pattern matches."""
+    words = regex.search(r"\(((?:[a-z]+\|)+[a-z]+)\)", _KIN_VOCATIVE.pattern).group(1).split("|")
+    assert all(any(k in w for k in _KIN_WORDS) for w in words)
+    # IGNORECASE matches i, k and s to characters whose lower case is not that letter
+    assert not set("iks") & set("".join(_KIN_WORDS))
+
+
+def test_scan_mentions_groups_are_read_by_number():
+    """scan_mentions reads the pattern's groups as 1 pron, 2 title, 3 name."""
+    from quoteattr.annotation import _mention_pattern
+
+    assert _mention_pattern().groupindex == {"pron": 1, "title": 2, "name": 3}
+    text = "He told Mr. Bennet that But Jane Austen wrote."
+    assert [(text[r.start : r.end], r.kind, r.title, text[r.name_start : r.end]) for r in scan_mentions(text, 0, len(text))] == [
+        ("He", "pronoun", None, "He"),
+        ("Mr. Bennet", "name", "mr", "Bennet"),
+        ("Jane Austen", "name", None, "Jane Austen"),  # "But" cannot start a name
+    ]
