@@ -104,6 +104,7 @@ WORST_INPUTS: dict[str, Callable[[int], str]] = {
     "dashes": _repeat("\N{EM DASH} \N{EN DASH}"),
     "quote marks": _repeat('"\'' + LDQ + RDQ + "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"),
     "apostrophes in words": _repeat("don't 'tis O'Brien "),
+    "doubled apostrophes": _repeat("''a'' ``b'' "),
     "digits": _repeat("9"),
     "pronouns": _repeat("he she I me "),
     "appositive shape": _repeat("the big red dog, a b "),

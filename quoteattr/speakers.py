@@ -562,7 +562,8 @@ def _appositive_roles(text: str, start: int, end: int) -> list[str]:
 
 
 # A name right after a cue's verb: the person spoken to ("he told Smith", "she said to Ann").
-_ADDRESSEE = regex.compile(r"[ \t]+(?:to[ \t]+)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]+)")
+# (a run of spaces is read from its start only, so that no search goes over it twice)
+_ADDRESSEE = regex.compile(r"(?<![ \t])[ \t]++(?:to[ \t]++)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]++)")
 
 
 def _opens_paragraph(text: str, found: Found, para_start: int) -> bool:
