@@ -299,3 +299,15 @@ def test_an_addressee_named_in_the_second_quote_of_a_paragraph_answers():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom"
+
+
+def test_a_degree_word_before_the_adverb_of_a_cue():
+    """ "she very innocently said, “…”": "very" stands between the speaker and the verb."""
+    text = _story(
+        "Kitty and Jane sat by the window.",
+        f"At last Kitty looked up, and she very innocently said, {LDQ}What is the matter?{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Kitty"
+    assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text == "she"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
