@@ -4,8 +4,8 @@
     python benchmarks/regex_worst_case.py --sizes 10000,100000 --all
 
 Every compiled pattern of the package is found by looking, not listed by hand: the module
-level ``regex.Pattern`` objects of each ``quoteattr`` module and the cached functions that
-build one (``annotation._mention_pattern()``, ``spans._reporting_clause()`` ...). Each pattern
+level ``regex.Pattern`` and ``re.Pattern`` objects (the scanner's are ``re``) of each
+``quoteattr`` module and the cached functions that build one (``annotation._mention_pattern()``, ``spans._reporting_clause()`` ...). Each pattern
 scans (``finditer``, every start position tried, as the worst use of a pattern is) texts made
 to be hard for regular expressions: long runs of one character class, the pieces the
 patterns are made of repeated without end (capitalised words, hyphen and apostrophe chains,
@@ -30,6 +30,7 @@ import inspect
 import itertools
 import pkgutil
 import platform
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -42,21 +43,24 @@ LDQ, RDQ = "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"
 SKIPPED_MODULES = {"__main__", "stanza_adapter"}  # runs the CLI / imports stanza
 
 
-def package_patterns() -> dict[str, regex.Pattern[str]]:
+Pattern = regex.Pattern[str] | re.Pattern[str]
+
+
+def package_patterns() -> dict[str, Pattern]:
     """Every compiled pattern of quoteattr, by ``module.name`` (``module.name()`` for builders)."""
-    found: dict[str, regex.Pattern[str]] = {}
+    found: dict[str, Pattern] = {}
     for info in pkgutil.iter_modules(quoteattr.__path__):
         if info.name in SKIPPED_MODULES:
             continue
         module = importlib.import_module(f"quoteattr.{info.name}")
         for name, value in vars(module).items():
-            if isinstance(value, regex.Pattern):
+            if isinstance(value, (regex.Pattern, re.Pattern)):
                 found[f"{info.name}.{name}"] = value
             elif isinstance(value, functools._lru_cache_wrapper) and value.__module__ == module.__name__:
                 params = inspect.signature(value).parameters.values()
                 if all(p.default is not p.empty for p in params):
                     built = value()
-                    if isinstance(built, regex.Pattern):
+                    if isinstance(built, (regex.Pattern, re.Pattern)):
                         found[f"{info.name}.{name}()"] = built
     return found
 
@@ -78,6 +82,7 @@ WORST_INPUTS: dict[str, Callable[[int], str]] = {
     "lone \\r": _repeat("\r"),
     "blank lines of spaces": _repeat("\n \t "),
     "line break then spaces": _prefix_then("\n", " "),
+    "\\r\\n then spaces": _repeat("\r\n \t\u3000"),
     "one long line": _repeat("ab "),
     "letters": _repeat("a"),
     "capitals": _repeat("A"),
@@ -99,6 +104,7 @@ WORST_INPUTS: dict[str, Callable[[int], str]] = {
     "dashes": _repeat("\N{EM DASH} \N{EN DASH}"),
     "quote marks": _repeat('"\'' + LDQ + RDQ + "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"),
     "apostrophes in words": _repeat("don't 'tis O'Brien "),
+    "doubled apostrophes": _repeat("''a'' ``b'' "),
     "digits": _repeat("9"),
     "pronouns": _repeat("he she I me "),
     "appositive shape": _repeat("the big red dog, a b "),
@@ -107,17 +113,22 @@ WORST_INPUTS: dict[str, Callable[[int], str]] = {
 
 
 # A scan that takes longer than this is stopped (regex's own timeout) and shown as "> LIMIT":
-# a pattern that backtracks badly would otherwise keep the script running for hours.
+# a pattern that backtracks badly would otherwise keep the script running for hours. (``re``
+# has no timeout: a bad ``re`` pattern shows as a script that does not finish.)
 LIMIT = 20.0
 
 
-def seconds(pattern: regex.Pattern[str], text: str, budget: float = 0.05) -> float:
+def seconds(pattern: Pattern, text: str, budget: float = 0.05) -> float:
     """Seconds for one ``finditer`` over ``text``; short runs are repeated for a steadier figure."""
     runs = 0
     start = time.perf_counter()
     while True:
         try:
-            for _ in pattern.finditer(text, timeout=LIMIT):
+            if isinstance(pattern, regex.Pattern):
+                matches = pattern.finditer(text, timeout=LIMIT)
+            else:
+                matches = pattern.finditer(text)
+            for _ in matches:
                 pass
         except TimeoutError:
             return float("inf")
@@ -127,7 +138,7 @@ def seconds(pattern: regex.Pattern[str], text: str, budget: float = 0.05) -> flo
             return elapsed / runs
 
 
-def measure(pattern: regex.Pattern[str], sizes: list[int]) -> dict[str, list[float]]:
+def measure(pattern: Pattern, sizes: list[int]) -> dict[str, list[float]]:
     """Seconds at each size for every worst input."""
     times: dict[str, list[float]] = {name: [] for name in WORST_INPUTS}
     for k, size in enumerate(sizes):

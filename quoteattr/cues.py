@@ -447,7 +447,11 @@ _NOT_PLURAL = frozenset(
 
 
 def _is_adverb(low: str) -> bool:
-    return low in _BETWEEN or (low.endswith("ly") and len(low) > 3 and not is_reporting_verb(low))
+    return low in _BETWEEN or low in _DEGREE or (low.endswith("ly") and len(low) > 3 and not is_reporting_verb(low))
+
+
+# Words of degree before an adverb: "she very innocently said".
+_DEGREE = frozenset("very quite rather".split())
 
 
 def _skip_adverbs(toks: list[Tok], k: int) -> int:

@@ -13,15 +13,17 @@ a single quotation nested in another ('he said 'no'') is left as it is.
 
 from __future__ import annotations
 
+import re
+
 import attrs
-import regex
 
 from .model import QuotedSpan
 
+# (the standard ``re``: these simple classes match alike there and run faster)
 # An opening pair: after the start, a space or an opening bracket, before a word.
-_OPEN = regex.compile(r"(?<![^\s(\[{\N{EM DASH}\N{EN DASH}-])(?:''|``)(?=[\w$(\[\N{HORIZONTAL ELLIPSIS}.])")
+_OPEN = re.compile(r"(?<![^\s(\[{\N{EM DASH}\N{EN DASH}-])(?:''|``)(?=[\w$(\[\N{HORIZONTAL ELLIPSIS}.])")
 # A closing pair: after a word or punctuation, before a space, punctuation or the end.
-_CLOSE = regex.compile(r"(?<=[\w.,!?;:)\]%\N{HORIZONTAL ELLIPSIS}\N{EM DASH}-])''(?![\w'])")
+_CLOSE = re.compile(r"(?<=[\w.,!?;:)\]%\N{HORIZONTAL ELLIPSIS}\N{EM DASH}-])''(?![\w'])")
 
 
 def shadow(text: str) -> tuple[str, frozenset[int], frozenset[int]] | None:

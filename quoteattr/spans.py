@@ -17,15 +17,28 @@ quote) is kept with ``is_speech=False`` and the reason.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 
-import attrs
 import regex
 
 from .doubled import restore, shadow
 from .errors import check_text
 from .lexicon import reporting_verbs
-from .marks import BREAK, CLOSE, CLOSERS, DASH, DASHES, FAMILY, OPEN, WEAK, scan, uses_blank_lines
+from .marks import (
+    CLOSE,
+    CLOSERS,
+    DASHES,
+    FAMILY,
+    OPEN,
+    SINGLE,
+    WEAK,
+    dialogue_dashes,
+    paragraph_breaks,
+    quote_marks,
+    uses_blank_lines,
+)
 from .model import QuotedSpan, Span
 
 # How far down the stack a closing mark looks for its opener. Bounded so that deeply nested
@@ -47,18 +60,6 @@ _EDGE = ".,;:!?\"'()[]\N{HORIZONTAL ELLIPSIS}\N{RIGHT SINGLE QUOTATION MARK}\N{L
 _LOWER_FUNCTION_WORDS = frozenset(
     "a an and at by for from in of on or the to with vs via de la le du von van".split()
 )
-
-
-class _Open:
-    """An opening mark on the pairing stack (mutable while its paragraph is scanned)."""
-
-    __slots__ = ("glyph", "seg_start", "segments", "start")
-
-    def __init__(self, glyph: str, start: int, seg_start: int) -> None:
-        self.glyph = glyph
-        self.start = start
-        self.seg_start = seg_start
-        self.segments: list[tuple[int, int]] = []
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -161,129 +162,214 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return [(ps, s, e) for ps, s, e in parts if e > s]
 
 
-def _pair(text: str) -> list[tuple[int, int, tuple[Span, ...], str, bool]]:
-    """Pair the marks of ``text``: (start, end, segments, style, unclosed) for every span."""
-    found: list[tuple[int, int, tuple[Span, ...], str, bool]] = []
-    blank_lines = uses_blank_lines(text)
+def _segment(text: str, start: int, end: int) -> Span:
+    """The words in ``[start, end)``, without white space at either edge."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return Span(start, end)  # (the common case, asked first)
+    return Span(*_strip(text, start, end))
+
+
+class _Found:
+    """The quotations found, as parallel lists indexed by opening mark, the dialogue lines
+    after the marks: start, end (0 where a mark opens nothing), segments, style and whether
+    unclosed. Lists rather than a tuple for each quotation: fewer objects for the garbage
+    collector to follow where quotations are many."""
+
+    __slots__ = ("ends", "segments", "starts", "styles", "unclosed")
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+        self.ends = [0] * len(starts)
+        self.segments: list[tuple[Span, ...]] = [()] * len(starts)
+        self.styles = [""] * len(starts)
+        self.unclosed = [False] * len(starts)
+
+    def add(self, start: int, end: int, segments: tuple[Span, ...], style: str) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.segments.append(segments)
+        self.styles.append(style)
+        self.unclosed.append(False)
+
+
+def _open_segment(text: str, start: int, end: int) -> tuple[int, Span]:
+    """A quotation left open from ``start`` to ``end``: its end, moved back over white space,
+    and its words, without white space at either edge."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = start
+    while words < end and text[words].isspace():
+        words += 1
+    return end, Span(words, end)
+
+
+def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
+    """For each mark ``k`` in ``[lo, hi]``: how many strong single closers stand among the marks
+    ``k .. hi - 1`` that no opener after them claims (``[hi - lo]`` is 0)."""
+    ahead = [0] * (hi - lo + 1)
+    balance = 0
+    for k in range(hi - 1, lo - 1, -1):
+        f = flags[k]
+        if f & SINGLE:
+            if f & (CLOSE | WEAK) == CLOSE:
+                balance += 1
+            elif f & (OPEN | WEAK) == OPEN and balance:
+                balance -= 1
+        ahead[k - lo] = balance
+    return ahead
+
+
+def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
+    """Pair the quote marks of ``text``, paragraph by paragraph, with a stack.
+
+    A quotation is found at the index of its opening mark; an opener may be dropped (a single
+    quote left open inside another quotation is taken for an apostrophe). A quotation on the
+    stack is the index of its opening mark: nothing is made for a mark until its quotation is
+    found.
+    """
+    positions, flags = quote_marks(text)
+    found = _Found(positions)
+    ends, segments_of, styles, unclosed_ones = found.ends, found.segments, found.styles, found.unclosed
     n = len(text)
-    dashes: list[tuple[int, int]] = []  # (dash start, dash end) at paragraph starts
-    para_ends: dict[int, int] = {}
-    carry: _Open | None = None
+    opened: list[int] = []  # the stack: the indices of the opening marks
+    wanted: list[str] = []  # (and the glyphs that close each)
+    open_single = 0  # single-quote openers on the stack
+    # A quotation that runs over paragraphs: its words start after the mark that reopened it
+    # in this paragraph, and it has segments in the paragraphs before.
+    cont, cont_from, cont_segments = -1, 0, ()
+    carry = -1  # the quotation the last paragraph left open (its segments: cont_segments)
 
-    def close(entry: _Open, end: int, closer: str, unclosed: bool) -> None:
-        segments = tuple(Span(*_strip(text, s, e)) for s, e in entry.segments)
-        found.append((entry.start, end, segments, entry.glyph + closer, unclosed))
+    def unclosed(k: int, end: int) -> None:
+        """Quotation ``k`` ends unclosed before ``end``."""
+        end, words = _open_segment(text, cont_from if k == cont else positions[k] + 1, end)
+        ends[k] = end
+        segments_of[k] = (*cont_segments, words) if k == cont else (words,)
+        styles[k] = text[positions[k]]
+        unclosed_ones[k] = True
 
-    def paragraph(ps: int, pe: int, marks: list) -> _Open | None:
-        nonlocal carry
-        stack: list[_Open] = []
-        open_single = 0
-        i0 = 0
-        if carry is not None:
-            first = marks[0] if marks else None
-            if (
-                first is not None
-                and first[4] & OPEN
-                and FAMILY[first[3]] == FAMILY[carry.glyph]
-                and (first[1] == ps or text[ps : first[1]].isspace())
-            ):
-                carry.seg_start = first[2]
-                stack.append(carry)
-                open_single += FAMILY[carry.glyph] == "single"
-                i0 = 1
+    def carried_over(k: int, segments: tuple[Span, ...]) -> None:
+        """The quotation a paragraph left open does not go on in the next: it ends unclosed."""
+        ends[k] = segments[-1].end
+        segments_of[k] = segments
+        styles[k] = text[positions[k]]
+        unclosed_ones[k] = True
+
+    next_break, last_break = 0, len(breaks)
+    ps, pe = 0, breaks[0][0] if breaks else n  # this paragraph
+    ahead: list[int] = []  # _strong_ahead of this paragraph's marks, once a weak mark asks
+    ahead_lo = -1  # (-1: not asked yet)
+    for i, s, f in zip(itertools.count(), positions, flags):
+        if s > pe:  # this mark is the first of a later paragraph
+            if opened:
+                # what the paragraph leaves open ends with it, but its first quotation, which
+                # may go on in the next
+                for k in opened[1:]:
+                    if not flags[k] & SINGLE:
+                        unclosed(k, pe)
+                carry = opened[0]
+                _, last = _open_segment(text, cont_from if carry == cont else positions[carry] + 1, pe)
+                cont_segments = (*cont_segments, last) if carry == cont else (last,)
+                opened.clear()
+                wanted.clear()
+                open_single, cont = 0, -1
+            while s > pe:
+                ps = breaks[next_break][1]
+                next_break += 1
+                pe = breaks[next_break][0] if next_break < last_break else n
+                if s > pe and carry >= 0:  # a paragraph without marks
+                    carried_over(carry, cont_segments)
+                    carry = -1
+            ahead_lo = -1
+            if carry >= 0:
+                glyph = text[positions[carry]]
+                if f & OPEN and FAMILY[text[s]] == FAMILY[glyph] and (s == ps or text[ps:s].isspace()):
+                    # the quotation goes on: this mark reopens it
+                    cont, cont_from, carry = carry, s + 1, -1
+                    opened.append(cont)
+                    wanted.append(CLOSERS[glyph])
+                    open_single = flags[cont] >> 3 & 1  # (SINGLE)
+                    continue
+                carried_over(carry, cont_segments)
+                carry = -1
+        if f & WEAK and ahead_lo < 0:
+            ahead_lo = i + 1
+            ahead = _strong_ahead(flags, ahead_lo, bisect.bisect_left(positions, pe, i))
+        if f & CLOSE and opened:
+            g = text[s]
+            if g in wanted[-1]:  # (the common case: the last quotation opened ends)
+                j = top = len(opened) - 1
             else:
-                close(carry, carry.segments[-1][1], "", True)
-            carry = None
-        # strong single closers after each mark that no later opener claims: a weak closer
-        # ("students’") yields to them when they suffice for the quotations still open
-        strong_ahead = [0] * (len(marks) + 1)
-        balance = 0
-        for i in range(len(marks) - 1, i0 - 1, -1):
-            _, _, _, g, f = marks[i]
-            if FAMILY[g] == "single":
-                if f & CLOSE and not f & WEAK:
-                    balance += 1
-                elif f & OPEN and not f & WEAK and balance:
-                    balance -= 1
-            strong_ahead[i] = balance
-        for i in range(i0, len(marks)):
-            _, s, e, g, f = marks[i]
-            if f & CLOSE and stack:
-                j = len(stack) - 1
-                low = max(-1, j - _STACK_REACH)
-                while j > low and g not in CLOSERS[stack[j].glyph]:
+                top = len(opened) - 1
+                low = top - _STACK_REACH if top >= _STACK_REACH else -1
+                j = top - 1
+                while j > low and g not in wanted[j]:
                     j -= 1
-                if j > low and not (f & WEAK and strong_ahead[i + 1] >= open_single):
-                    for inner in stack[j + 1 :]:
-                        if FAMILY[inner.glyph] == "single":
+                if j == low:
+                    j = -1
+            if j >= 0 and not (f & WEAK and ahead[i + 1 - ahead_lo] >= open_single):
+                if j < top:
+                    for k in opened[j + 1 :]:
+                        if flags[k] & SINGLE:
                             open_single -= 1
                         else:
-                            inner.segments.append((inner.seg_start, _rstrip_end(text, inner.seg_start, s)))
-                            close(inner, inner.segments[-1][1], "", True)
-                    entry = stack[j]
-                    del stack[j:]
-                    open_single -= FAMILY[entry.glyph] == "single"
-                    entry.segments.append((entry.seg_start, s))
-                    close(entry, e, g, False)
-                    continue
-            if f & OPEN and not (f & WEAK and strong_ahead[i + 1] <= open_single):
-                stack.append(_Open(g, s, e))
-                open_single += FAMILY[g] == "single"
-        if not stack:
-            return None
-        for inner in stack[1:]:
-            if FAMILY[inner.glyph] != "single":
-                inner.segments.append((inner.seg_start, _rstrip_end(text, inner.seg_start, pe)))
-                close(inner, inner.segments[-1][1], "", True)
-        bottom = stack[0]
-        bottom.segments.append((bottom.seg_start, _rstrip_end(text, bottom.seg_start, pe)))
-        return bottom
+                            unclosed(k, s)
+                    del wanted[j + 1 :], opened[j + 1 :]
+                k = opened.pop()
+                del wanted[-1]
+                open_single -= flags[k] >> 3 & 1
+                a = positions[k]
+                if k == cont:
+                    segments_of[k] = (*cont_segments, _segment(text, cont_from, s))
+                elif a + 1 < s and not text[a + 1].isspace() and not text[s - 1].isspace():
+                    segments_of[k] = (Span(a + 1, s),)
+                else:
+                    segments_of[k] = (_segment(text, a + 1, s),)
+                ends[k] = s + 1
+                styles[k] = text[a] + g
+                continue
+        if f & OPEN and not (f & WEAK and ahead[i + 1 - ahead_lo] <= open_single):
+            opened.append(i)
+            wanted.append(CLOSERS[text[s]])
+            open_single += f >> 3 & 1
+    if opened:
+        for k in opened[1:]:
+            if not flags[k] & SINGLE:
+                unclosed(k, pe)
+        unclosed(opened[0], pe)
+    return found
 
-    ps = 0
-    marks: list = []
-    after_break = True  # no mark or text seen since the paragraph started
-    for tok in scan(text, blank_lines=blank_lines):
-        kind = tok[0]
-        if kind == BREAK:
-            carry = paragraph(ps, tok[1], marks)
-            para_ends[ps] = tok[1]
-            marks = []
-            ps = tok[2]
-            after_break = True
-            continue
-        if kind == DASH:
-            if after_break and (tok[1] == ps or text[ps : tok[1]].isspace()):
-                dashes.append((tok[1], tok[2], ps))
-        else:
-            marks.append(tok)
-        after_break = False
-    carry = paragraph(ps, n, marks)
-    para_ends[ps] = n
-    if carry is not None:
-        close(carry, carry.segments[-1][1], "", True)
 
+def _pair(text: str) -> tuple[_Found, list[int]]:
+    """Pair the marks of ``text`` and find its dialogue lines: what was found, and the indices
+    of the quotations and dialogue lines in it by position."""
+    breaks = paragraph_breaks(text, uses_blank_lines(text))
+    found = _pair_marks(text, breaks)
+    marks = len(found.starts)
+    dashes = dialogue_dashes(text, breaks) if "\N{EM DASH}" in text or "\N{EN DASH}" in text else []
     if dashes:
         clause = _reporting_clause()
         lines = []
-        for ds, de, pstart in dashes:
-            pe = para_ends[pstart]
-            cs = de
+        for ds, _ps, pe in dashes:
+            cs = ds + 1
             while cs < pe and text[cs] in " \t":
                 cs += 1
             heading = text[_rstrip_end(text, cs, pe) - 1] in DASHES  # "— I —", a chapter number
             if cs < pe and not heading and (
                 text[cs].isalpha() or text[cs] in FAMILY or text[cs] in ".\N{HORIZONTAL ELLIPSIS}"
             ):
-                lines.append((ds, de, cs, pe))
+                lines.append((ds, cs, pe))
         # one dash paragraph alone is dialogue only if a narrator's clause marks it as such
-        if len(lines) >= 2 or any(clause.search(text, cs, pe) for _, _, cs, pe in lines):
-            for ds, _de, cs, pe in lines:
+        if len(lines) >= 2 or any(clause.search(text, cs, pe) for _, cs, pe in lines):
+            for ds, cs, pe in lines:
                 for part_start, s, e in _dash_parts(text, cs, pe):
                     if part_start < 0:
                         part_start = ds
                     style = text[part_start] if text[part_start] in DASHES else ""
-                    found.append((part_start, e, (Span(s, e),), style, False))
-    return found
+                    found.add(part_start, e, (Span(s, e),), style)
+    order = list(itertools.compress(range(len(found.ends)), found.ends))
+    if len(found.starts) > marks:
+        order.sort(key=found.starts.__getitem__)  # (two runs in order: merged in one pass)
+    return found, order
 
 
 _WINDOW_WORDS = regex.compile(r"\p{L}+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\p{L}+)*")
@@ -298,8 +384,7 @@ def _cue_words() -> frozenset[str]:
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
-    words = _cue_words()
-    return any(m.group().lower() in words for m in _WINDOW_WORDS.finditer(text, start, end))
+    return not _cue_words().isdisjoint(map(str.lower, _WINDOW_WORDS.findall(text, start, end)))
 
 
 def _verb_just_before(text: str, start: int) -> bool:
@@ -313,7 +398,7 @@ def _verb_just_before(text: str, start: int) -> bool:
     tail = _TRAILING_WORDS.search(text, lo, start)
     if tail is None:
         return False
-    words = [m.group().lower() for m in _WINDOW_WORDS.finditer(text, tail.start(), start)][-4:]
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, tail.start(), start)))[-4:]
     verbs = reporting_verbs()
     for i, w in enumerate(words):
         if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
@@ -349,7 +434,7 @@ def _reported_before(text: str, start: int) -> bool:
     lo = max(0, start - 120)
     before = text[lo:start]
     cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    words = [m.group().lower() for m in _WINDOW_WORDS.finditer(text, lo + cut + 1, start)]
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, lo + cut + 1, start)))
     verbs = reporting_verbs()
     for i in range(len(words) - 1, -1, -1):
         if words[i] in verbs and verbs[words[i]] != "call":
@@ -412,39 +497,42 @@ def _title_case(words: list[str]) -> bool:
     )
 
 
-def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
-    """Is a top-level quoted span speech, why not if not, and is it a fragment of a sentence?"""
-    if span.unclosed or len(span.segments) > 1 or not span.style or span.style[0] in DASHES:
+def _classify(
+    text: str, start: int, end: int, segments: tuple[Span, ...], style: str
+) -> tuple[bool, str | None, bool]:
+    """Is a top-level quoted span, closed, speech, why not if not, and is it a fragment of a
+    sentence?"""
+    if len(segments) > 1 or not style or style[0] in DASHES:
         return True, None, False
-    seg = span.segments[0]
+    seg = segments[0]
     content = text[seg.start : seg.end].strip()
     if not content:
         return False, "nothing between the quote marks", False
-    if span.style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
+    if style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
         return True, None, False  # CJK text has no spaces to count words by
     words = content.strip("_*").split()
     short = len(words) <= _SHORT_WORDS
-    if short and _SPEECH_WORDS.isdisjoint(w.strip(_EDGE).lower() for w in words):
+    if short and _SPEECH_WORDS.isdisjoint([w.strip(_EDGE).lower() for w in words]):
         title = all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words)
         punctuated = content.rstrip("_*")[-1:] in _TERMINAL
     else:
         short = False
-    if starts_sentence(text, span.start):
-        if short and not punctuated and not _cue_near(text, span.start, span.end) and not _tagged_after(text, span.end):
+    if starts_sentence(text, start):
+        if short and not punctuated and not _cue_near(text, start, end) and not _tagged_after(text, end):
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
     if (
         len(words) <= 2
         and content.lstrip("_*")[:1].islower()
-        and not _reported_before(text, span.start)
-        and not _said_after(text, span.end)
+        and not _reported_before(text, start)
+        and not _said_after(text, end)
     ):
         # a word or two in lower case, inside a sentence whose words so far report nothing, is
         # a word being talked about: the "we", the "oath"; after a reporting verb it is quoted
         # speech ('murmured “hum”', 'said it was “a mistake”')
         return False, "a term or scare quote", False
-    if _verb_just_before(text, span.start):
+    if _verb_just_before(text, start):
         return True, None, False
     if not short:
         if _title_case(words) and len(words) <= _TITLE_WORDS:
@@ -452,7 +540,7 @@ def _classify(text: str, span: QuotedSpan) -> tuple[bool, str | None, bool]:
             # of Emily Agnes Inglethorp,”": a title inside a sentence, not a line of speech
             return False, "a name or title in quote marks", False
         return True, None, False
-    if _cue_near(text, span.start, span.end):
+    if _cue_near(text, start, end):
         return True, None, True
     if title:
         return False, "a name or title in quote marks", False
@@ -484,29 +572,43 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 
 
 def _find(text: str) -> list[QuotedSpan]:
-    raw = [list(r) for r in sorted(_pair(text), key=lambda r: (r[0], -r[1]))]
-    kept: list[list] = []
-    enclosing: list[list] = []  # the spans that contain the current position, innermost last
-    for item in raw:
-        start, end = item[0], item[1]
-        while enclosing and enclosing[-1][1] <= start:
-            enclosing.pop()
-        if enclosing and end > enclosing[-1][1]:
-            outer = enclosing[-1]
+    found, order = _pair(text)
+    starts, ends_of, segments_of, styles, unclosed_ones = (
+        found.starts,
+        found.ends,
+        found.segments,
+        found.styles,
+        found.unclosed,
+    )
+    spans: list[QuotedSpan] = []
+    ends: list[int] = []  # the ends of the spans that contain the current position, innermost last
+    owners: list[int] = []  # (and their indices in spans)
+    for k in order:
+        start, end = starts[k], ends_of[k]
+        while ends and ends[-1] <= start:
+            del ends[-1], owners[-1]
+        if ends and end > ends[-1]:
             # only a dialogue line can be crossed: a quotation that starts inside it and ends
             # after its narrator's clause. The line then runs to that quotation's end.
-            outer[1] = end
-            last = outer[2][-1]
-            outer[2] = (*outer[2][:-1], Span(last.start, max(last.end, end)))
-        item.append(len(enclosing))
-        kept.append(item)
-        enclosing.append(item)
-    spans: list[QuotedSpan] = []
-    for start, end, segments, style, unclosed, depth in kept:
-        span = QuotedSpan(start, end, segments, style, depth, unclosed)
-        if depth == 0:
-            speech, reason, fragment = _classify(text, span)
-            if not speech or fragment:
-                span = attrs.evolve(span, is_speech=speech, reason=reason, fragment=fragment)
-        spans.append(span)
+            o = owners[-1]
+            ko = order[o]
+            ends_of[ko] = end
+            last = segments_of[ko][-1]
+            segments_of[ko] = (*segments_of[ko][:-1], Span(last.start, max(last.end, end)))
+            spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
+            ends[-1] = end
+        owners.append(len(spans))
+        if ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
+            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+        else:
+            spans.append(_quoted_span(text, found, k, 0))
+        ends.append(end)
     return spans
+
+
+def _quoted_span(text: str, found: _Found, k: int, depth: int) -> QuotedSpan:
+    start, end, segments, style = found.starts[k], found.ends[k], found.segments[k], found.styles[k]
+    if depth or found.unclosed[k]:
+        return QuotedSpan(start, end, segments, style, depth, found.unclosed[k])
+    speech, reason, fragment = _classify(text, start, end, segments, style)
+    return QuotedSpan(start, end, segments, style, 0, False, speech, reason, fragment)

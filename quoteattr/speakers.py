@@ -562,7 +562,8 @@ def _appositive_roles(text: str, start: int, end: int) -> list[str]:
 
 
 # A name right after a cue's verb: the person spoken to ("he told Smith", "she said to Ann").
-_ADDRESSEE = regex.compile(r"[ \t]+(?:to[ \t]+)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]+)")
+# (a run of spaces is read from its start only, so that no search goes over it twice)
+_ADDRESSEE = regex.compile(r"(?<![ \t])[ \t]++(?:to[ \t]++)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]++)")
 
 
 def _opens_paragraph(text: str, found: Found, para_start: int) -> bool:
@@ -849,9 +850,10 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 choice = None
                 prev_e = speaker(k - 1) if adjacent(k - 1, k) else None
                 next_e = speaker(k + 1) if adjacent(k, k + 1) else None
-                # the person the previous speaker addressed answers
-                if prev_e is not None:
-                    for a in paras[k - 1][0].addressees:
+                # the person the previous speaker addressed answers (known or not, the
+                # previous speaker is not the one addressed)
+                if adjacent(k - 1, k):
+                    for a in (a for q in paras[k - 1] for a in q.addressees):
                         if a is not prev_e:
                             choice = a
                             break

@@ -10,6 +10,11 @@ LDQ, RDQ = "\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"
 REPORTED = "Anna Keller said the budget would be balanced by the end of next year."
 
 
+def _story(*paragraphs: str) -> str:
+    """A text of the given paragraphs."""
+    return "\n\n".join(paragraphs)
+
+
 def test_news_gets_reported_speech_by_default_and_fiction_does_not():
     """With kinds=None, a text dense in digits (news) gets indirect quotations, one without
     digits (fiction) only direct ones; an explicit ``kinds`` overrides the choice."""
@@ -241,12 +246,12 @@ def test_a_name_that_is_also_a_verb_after_said():
 def test_a_conversation_is_read_backwards_from_its_first_named_turns():
     """The opening line of an exchange has no cue: the one who answers it is Tom, so it is
     the other person of the conversation, Ann, named further on."""
-    text = (
-        "They sat by the fire.\n\n"
-        f"{LDQ}Are you cold?{RDQ}\n\n"
-        f"{LDQ}Not at all,{RDQ} said Tom.\n\n"
-        f"{LDQ}Then shall we walk?{RDQ}\n\n"
-        f"{LDQ}Gladly,{RDQ} Ann said, {LDQ}if you are not cold.{RDQ}"
+    text = _story(
+        "They sat by the fire.",
+        f"{LDQ}Are you cold?{RDQ}",
+        f"{LDQ}Not at all,{RDQ} said Tom.",
+        f"{LDQ}Then shall we walk?{RDQ}",
+        f"{LDQ}Gladly,{RDQ} Ann said, {LDQ}if you are not cold.{RDQ}",
     )
     quotes = quoteattr.extract(text)
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Ann"
@@ -270,3 +275,39 @@ def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
     )
     quotes = quoteattr.extract(text, kinds=("direct", "mixed", "indirect"))
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("direct", "David Gorski")]
+
+
+def test_the_one_addressed_answers_even_when_the_speaker_is_unknown():
+    """A line that names its addressee ("Mr. Bennet, …") is answered by him, whoever said it:
+    the next uncued line is Mr. Bennet's."""
+    text = _story(
+        "Mr. Bennet and Mrs. Bennet sat in the library with Elizabeth.",
+        f"{LDQ}I am going out,{RDQ} said Elizabeth.",
+        f"{LDQ}Mr. Bennet, how can you let her go out in such weather?{RDQ}",
+        f"{LDQ}You mistake me, my dear. I have a high respect for your nerves.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[2].speaker is not None and quotes[2].speaker.name == "Mr. Bennet"
+
+
+def test_an_addressee_named_in_the_second_quote_of_a_paragraph_answers():
+    """ "…," said Ann, "and you, Tom, …" — Tom answers the next line."""
+    text = _story(
+        "Ann and Tom and Jim stood at the gate.",
+        f"{LDQ}It is late,{RDQ} said Ann, {LDQ}and you, Tom, must walk me home.{RDQ}",
+        f"{LDQ}With pleasure, if the rain stops.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom"
+
+
+def test_a_degree_word_before_the_adverb_of_a_cue():
+    """ "she very innocently said, “…”": "very" stands between the speaker and the verb."""
+    text = _story(
+        "Kitty and Jane sat by the window.",
+        f"At last Kitty looked up, and she very innocently said, {LDQ}What is the matter?{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Kitty"
+    assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text == "she"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
