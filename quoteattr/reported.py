@@ -890,6 +890,10 @@ def _starts_clause(toks: list, k: int) -> bool:
     if t.low in _WEEKDAYS or t.low in _MONTHS:
         # "said Friday after the meeting": a time, not a subject; "said Friday the plan …"
         return k + 1 < len(toks) and _starts_clause(toks, k + 1)
+    if k + 1 < len(toks) and t.low == "too" and toks[k + 1].low in ("much", "many", "few", "little"):
+        return True  # "says too much is made of …"
+    if len(t.text) == 1 and t.text.isupper() and k + 2 < len(toks) and toks[k + 1].text == "." and toks[k + 2].text[:1].isupper():
+        return True  # an initialism: "says U.S. forces …"
     if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
         return False
     return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
