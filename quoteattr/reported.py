@@ -398,7 +398,8 @@ def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]
             found = _found(toks, (k, k + 2), np, "according to X", text)
             if k == 0 and np.j < len(toks) and toks[np.j].text == ",":
                 return _make(text, toks[np.j].end, e, found, inner)
-            if k > 0 and toks[k - 1].text == ",":
+            if k > 0 and toks[k - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "--"):
+                # "…, according to X." / "… — according to the journal."
                 return _make(text, s, toks[k - 1].start, found, inner)
             return None
     return None
