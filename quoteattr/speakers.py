@@ -55,6 +55,7 @@ CONFIDENCE = {
     "turn-taking": 0.72,
     "addressed": 0.72,
     "continues": 0.6,
+    "recent other speaker": 0.3,
     "parse: subject of verb": 0.93,
 }
 # (news, fiction) factors for the kind of mention that decided
@@ -413,6 +414,7 @@ def attribute(
         _turn_taking(quotes, resolver)
         _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
         _turn_taking(quotes, resolver)
+        _other_recent_speaker(quotes, resolver)
 
     _name_narrator(quotes, resolver, text)
 
@@ -673,6 +675,28 @@ def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolv
     if mention is None and resolver is not None:
         mention = resolver.mention_near(e, q.span.start, q.span.end)
     q.mention = mention
+
+
+# How far back (characters) the last resort looks for a speaker of the conversation.
+_RECENT_REACH = 1500
+
+
+def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
+    """Last resort (dialogue): a line no rule decided goes to the latest speaker nearby who is
+    not the speaker of the line before it — in a conversation, the one who answers. A guess,
+    and its confidence says so."""
+    for i, q in enumerate(quotes):
+        if q.entity is not None or q.found is not None:
+            continue
+        before = quotes[i - 1].entity if i > 0 else None
+        for k in range(i - 1, -1, -1):
+            other = quotes[k]
+            if q.span.start - other.span.end >= _RECENT_REACH:
+                break
+            if other.entity is not None and other.entity is not before and other.rule != "recent other speaker":
+                if not _addressed(q, other.entity):
+                    _take(q, other.entity, "recent other speaker", None, resolver)
+                break
 
 
 def _addressed(q: _Q, e: Entity | None) -> bool:

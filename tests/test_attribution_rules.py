@@ -311,3 +311,19 @@ def test_a_degree_word_before_the_adverb_of_a_cue():
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Kitty"
     assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text == "she"
     assert quotes[0].cue is not None and quotes[0].cue.text == "said"
+
+
+def test_an_undecided_line_goes_to_the_recent_other_speaker_as_a_guess():
+    """No rule decides the last line (a narration paragraph broke the exchange): as a last
+    resort it goes to the latest speaker who is not the one before it, with a low confidence."""
+    text = _story(
+        f"{LDQ}Good morning,{RDQ} said Tom.",
+        f"{LDQ}It is cold,{RDQ} said Ann.",
+        "The road ran on past the mill and the old bridge, and the wind rose over the fields.",
+        f"{LDQ}Then let us go back.{RDQ}",
+        "The first drops of rain fell on the dust of the road.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Tom"
+    assert last.rule == "recent other speaker"
+    assert last.confidence < 0.5
