@@ -678,7 +678,7 @@ def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolv
 
 
 # How far back (characters) the last resort looks for a speaker of the conversation.
-_RECENT_REACH = 1500
+_RECENT_REACH = 3000
 
 
 def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
