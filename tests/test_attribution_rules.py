@@ -60,10 +60,10 @@ def test_his_wife_is_the_woman_with_his_family_name():
 
 def test_a_named_cue_is_surer_than_the_turn_of_a_conversation():
     """Confidence orders the rules: a name in the cue above a turn of the conversation."""
-    text = (
-        f"{LDQ}Are you coming?{RDQ} asked Jane.\n\n"
-        f"{LDQ}Not yet,{RDQ} said Tom.\n\n"
-        f"{LDQ}Then I shall go alone.{RDQ}"
+    text = _story(
+        f"{LDQ}Are you coming?{RDQ} asked Jane.",
+        f"{LDQ}Not yet,{RDQ} said Tom.",
+        f"{LDQ}Then I shall go alone.{RDQ}",
     )
     quotes = quoteattr.extract(text)
     assert [q.speaker.name for q in quotes] == ["Jane", "Tom", "Jane"]
@@ -158,10 +158,10 @@ def test_in_fiction_a_bare_family_name_is_the_man_of_that_name():
     """A story calls its men by their family name and its women "Mrs. Archer" or by their
     given name, so "said Archer" is Newland Archer even when his mother spoke last; news,
     where women are called by their family name too, keeps the latest person."""
-    story = (
-        f"{LDQ}We dine at eight,{RDQ} said Newland Archer.\n\n"
-        f"{LDQ}Then do not be late,{RDQ} said Mrs. Archer.\n\n"
-        f"{LDQ}I never am,{RDQ} said Archer."
+    story = _story(
+        f"{LDQ}We dine at eight,{RDQ} said Newland Archer.",
+        f"{LDQ}Then do not be late,{RDQ} said Mrs. Archer.",
+        f"{LDQ}I never am,{RDQ} said Archer.",
     )
     quotes = quoteattr.extract(story)
     assert [q.speaker.name for q in quotes] == ["Newland Archer", "Mrs. Archer", "Newland Archer"]
