@@ -701,7 +701,7 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
         subject = _subject_of(toks, v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
-        end = next((t.start for t in toks[v + 2 :] if t.text in ",;" and not _inside_any(inner, t.start)), e)
+        end = _clause_end(toks, v + 2, e, inner, ",;", frozenset())
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, toks[v + 1].start, end, found, inner)
     return None
@@ -750,6 +750,14 @@ _TOPIC_VERBS = _verb_forms(
 _CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
 
 
+def _clause_end(
+    toks: list, k: int, e: int, inner: list[QuotedSpan], marks: str = ",;:", words: frozenset[str] = _CLAUSE_END
+) -> int:
+    """Where the clause that goes on at token ``k`` ends: at the first of ``marks`` or ``words``
+    outside a quotation, else at ``e``."""
+    return next((t.start for t in toks[k:] if (t.text in marks or t.low in words) and not _inside_any(inner, t.start)), e)
+
+
 def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton mentioned disparaging remarks Trump had made about Machado": a speech verb
     and the object that names what was said, up to the end of the clause."""
@@ -766,10 +774,7 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
             continue  # "the senator's questions about …": a noun, not a verb
-        end = next(
-            (t.start for t in toks[v + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
-            e,
-        )
+        end = _clause_end(toks, v + 2, e, inner)
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, nxt.start, end, found, inner)
     return None
@@ -810,10 +815,7 @@ def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         subject = _subject_of(toks, v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
-        end = next(
-            (t.start for t in toks[k + 2 :] if (t.text in ",;:" or t.low in _CLAUSE_END) and not _inside_any(inner, t.start)),
-            e,
-        ) if start != toks[k].start else e
+        end = _clause_end(toks, k + 2, e, inner) if start != toks[k].start else e
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, start, end, found, inner)
     return None
