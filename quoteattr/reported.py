@@ -485,17 +485,15 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
         if before > 1 and toks[before - 1].low in ("all", "both"):
             before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
-        # "Reid mocked Romney, claiming that …": the sentence's subject says it
         if before > 0 and _possessive_word(toks[before - 1]):
             continue  # "the town's report, …": a noun after a possessive, not a verb
         # what follows the verb first: it costs less than the subject, and many verbs fail it
         clause = _clause_after(toks, v, lemma)
         if clause is None:
             continue
-        subject = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
-        if subject is None and toks[v].text[:1].islower():
-            # (a capitalised verb is a noun or a headline's: "Secretary of State", "Trump Says")
-            subject = _clause_subject(toks, before)
+        # "Reid mocked Romney, claiming that …": the sentence's subject says it
+        first = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
+        subject = _or_whole_subject(first, toks, v, before)
         if subject is None:
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and low not in ("says", "tells", "asks"):
@@ -681,7 +679,13 @@ def _subject_of(toks: list, v: int) -> NP | None:
     before = _back_over_adverbs(toks, v)
     if before > 0 and _possessive_word(toks[before - 1]):
         return None  # "the senator's questions": a noun after a possessive, not a verb
-    subject = noun_phrase_before(toks, before)
+    return _or_whole_subject(noun_phrase_before(toks, before), toks, v, before)
+
+
+def _or_whole_subject(subject: NP | None, toks: list, v: int, before: int) -> NP | None:
+    """``subject`` (a short reader's) or, when it found none, the whole phrase ending at token
+    ``before`` as the subject of the verb at ``v`` (not for a capitalised verb, a noun or a
+    headline's: "Secretary of State", "Trump Says")."""
     if subject is None and toks[v].text[:1].islower():
         subject = _clause_subject(toks, before)
     return subject
