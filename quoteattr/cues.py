@@ -127,7 +127,7 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = F
         t = toks[j]
         first = t.text[:1]
         if first.isupper() and first.isalpha():
-            if j == i and not titled and (t.low in not_names() or _adverb_like(t.low)):
+            if j == i and not titled and (t.low in not_names() or (_adverb_like(t.low) and not _before_verb(toks, j, after_verb))):
                 break
             if t.low in _speech_forms() and (j > i or not (titled or after_verb)):
                 break  # a title-case headline: "…, White House Doctor Says"
@@ -145,6 +145,12 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = F
 def _adverb_like(low: str) -> bool:
     """ "Presently", "Suddenly": a capitalised adverb opening a sentence, not a name."""
     return low.endswith("ly") and low not in first_names()
+
+
+def _before_verb(toks: list[Tok], j: int, after_verb: bool) -> bool:
+    """Does the capitalised "-ly" word at ``j`` stand where a name does: right after a
+    reporting verb or right before one ("said Kelly", "Jolly said")?"""
+    return after_verb or (j + 1 < len(toks) and is_reporting_verb(toks[j + 1].low))
 
 
 def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | None:
@@ -372,6 +378,19 @@ def plain_word(t) -> bool:
     return t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS and (t.text[:1].isupper() or not is_reporting_verb(t.low))
 
 
+_DEMONSTRATIVES = frozenset("this that these those".split())
+# After these an "-ed" or "-ing" word is an adjective, not a verb: "of registered voters".
+_ADJECTIVE_BEFORE = frozenset("of the a an some many most".split())
+# Quantifiers that are a whole subject on their own: "Some say", "Many argue", "Both said".
+_QUANTITY_PRONOUNS = frozenset("some many most several both few all".split())
+_APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _number(t) -> bool:
+    return t.text[:1].isdigit() or t.low in _NUMBER_WORDS
+
+
 def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     """``toks[i:j]`` as a subject noun phrase — "Several cast members", "Police officials",
     "Experts on North Korea and nuclear nonproliferation", "one of the family's attorneys" —
@@ -381,14 +400,20 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     if not 0 <= i < j or j - i > 14:
         return None
     first = toks[i]
-    if first.low in _NP_STOP or first.low in ("but", "yet", "so", "nor"):
+    # "That person said", "those surveyed said": a demonstrative opens the phrase
+    demonstrative = first.low in _DEMONSTRATIVES and i + 1 < j and toks[i + 1].text[:1].isalnum()
+    if (first.low in _NP_STOP and not demonstrative) or first.low in ("but", "yet", "so", "nor"):
         return None
-    capitalised = first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit()
+    capitalised = first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit() or demonstrative
     if not capitalised and (not bare or first.low in _PREPOSITIONS or first.low.endswith(("ed", "ing", "ly"))):
         return None
     head = j
-    for m in range(i, j):
+    for m in range(i + demonstrative, j):
         t = toks[m]
+        if t.low == "in" and m > i and _number(toks[m - 1]) and m + 1 < j and _number(toks[m + 1]):
+            continue  # "six in 10 voters", "one in five": a share, not a place
+        if t.low == "than" and m > i and toks[m - 1].low in ("more", "fewer", "less") and m + 1 < j and _number(toks[m + 1]):
+            continue  # "More than six in 10"
         if t.low in _PREPOSITIONS and t.low != "of" and m > i:
             head = min(head, m)
             continue
@@ -396,13 +421,24 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
             if head == j and not (toks[m - 1].text[:1].isupper() and m + 1 < j and toks[m + 1].text[:1].isupper()):
                 return None  # "the economy grew and experts …": two clauses, not one phrase
             continue
+        if t.text in _APOSTROPHES and m > i and toks[m - 1].low.endswith("s") and toks[m - 1].end == t.start:
+            continue  # a plural's possessive: "Gates' work"
         if not plain_word(t) and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
             return None
         lower = not t.text[:1].isupper()
         if m < head and lower and (t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS) and m > i:
-            return None  # "Trump attacked …": a verb, so a clause
+            if m + 1 < j and toks[m + 1].low in _PREPOSITIONS:
+                head = m  # "A statement posted on the website", "officials speaking on …"
+                continue
+            if not (demonstrative and m == i + 1) and toks[m - 1].low not in _ADJECTIVE_BEFORE:
+                return None  # "Trump attacked …": a verb, so a clause ("those surveyed": a noun)
     last = toks[head - 1].low
-    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or last in _PREPOSITIONS or last in _QUANTIFIERS or last.endswith("ly"):
+    # a quantifier ends no phrase ("the top", "several") unless it is all of it ("Some say")
+    # or a name's last word ("The Islamic State")
+    quantifier = last in _QUANTIFIERS and not (head - 1 > i and toks[head - 1].text[:1].isupper()) and not (
+        head - 1 == i and last in _QUANTITY_PRONOUNS
+    )
+    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or last in _PREPOSITIONS or quantifier or last.endswith("ly"):
         return None
     named = noun_phrase_after(toks, i)
     if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):
@@ -446,8 +482,13 @@ _NOT_PLURAL = frozenset(
 )
 
 
-def _is_adverb(low: str) -> bool:
-    return low in _BETWEEN or low in _DEGREE or (low.endswith("ly") and len(low) > 3 and not is_reporting_verb(low))
+def _is_adverb(t: Tok) -> bool:
+    """An adverb or auxiliary between a speaker and the verb; a capitalised "-ly" word is a
+    name ("Kelly said", "said Emily"), not an adverb."""
+    low = t.low
+    if low in _BETWEEN or low in _DEGREE:
+        return True
+    return low.endswith("ly") and len(low) > 3 and not t.text[:1].isupper() and not is_reporting_verb(low)
 
 
 # Words of degree before an adverb: "she very innocently said".
@@ -455,7 +496,7 @@ _DEGREE = frozenset("very quite rather".split())
 
 
 def _skip_adverbs(toks: list[Tok], k: int) -> int:
-    while k < len(toks) and _is_adverb(toks[k].low):
+    while k < len(toks) and _is_adverb(toks[k]):
         k += 1
     return k
 
@@ -627,7 +668,7 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
 def _back_over_adverbs(toks: list[Tok], j: int) -> int:
     """Back over adverbs, auxiliaries and a parenthesis before a verb at ``j``."""
     while j > 0:
-        if _is_adverb(toks[j - 1].low):
+        if _is_adverb(toks[j - 1]):
             j -= 1
         elif toks[j - 1].text == ")":
             m = j - 2

@@ -520,11 +520,16 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
             k = addressee.j
         elif lemma == "tell":
             return None  # "told The Huffington Post.": one is told something, never a clause alone
+        if lemma == "accuse":
+            # "accused the president of politicizing …": any short object before "of"
+            k = next((m for m in range(v + 1, min(len(toks) - 1, v + 9)) if toks[m].low == "of" or not toks[m].text[:1].isalnum()), k)
         if lemma == "accuse" and k + 1 < len(toks) and toks[k].low == "of":
             return v + 1, toks[k + 1].start, False
     # adjuncts before "that": "said on Monday that", "said in a statement that",
     # "says at a campaign stop in Toledo, Ohio, that"
     m = k
+    if k + 1 < len(toks) and toks[k].low.endswith("ly") and toks[k + 1].low == "that":
+        m += 1  # "said explicitly that", "said repeatedly that"
     while m < len(toks) and m - k < 6 and toks[m].low != "that" and (toks[m].low in _ADJUNCT_WORDS or toks[m].text[:1].isdigit()):
         m += 1
     if m < len(toks) and toks[m].low != "that" and k < len(toks) and toks[k].low in _PREPOSITIONS:
@@ -585,6 +590,8 @@ _BETWEEN_WORDS = frozenset("also later then further again has had have".split())
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
+# Words that open a clause inside a stretch: its subject follows them.
+_SUBORDINATORS = frozenset("that while when whereas although though because since after before if where as".split())
 _INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
 
 
@@ -628,11 +635,16 @@ def _clause_subject(toks: list, v: int) -> NP | None:
     if not parts:
         return None
     if parts[-1][1] == j:
-        # no insertion closes before the verb: the subject is the last stretch
+        # no insertion closes before the verb: the subject is the last stretch, from after
+        # a word that opens a clause in it ("While old Iowa political hands say",
+        # "… is that 78 percent of voters said")
         a, b = parts[-1]
+        opener = next((m for m in range(b - 1, a - 1, -1) if toks[m].low in _SUBORDINATORS), None)
+        if opener is not None:
+            return noun_core(toks, opener + 1, b, bare=True)
         if toks[a].low in ("but", "and", "yet", "so"):
             a += 1
-        return noun_core(toks, a, _skip_bracket_back(toks, b))
+        return noun_core(toks, a, _skip_bracket_back(toks, b), bare=len(parts) > 1)
     # an insertion closes before the verb: the subject is the first stretch that is a noun
     # phrase, after any opening phrase ("In a statement, one of the family's attorneys, …")
     for n, (a, b) in enumerate(parts[:-1]):
