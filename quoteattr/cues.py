@@ -423,15 +423,18 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
             continue
         if t.text in _APOSTROPHES and m > i and toks[m - 1].low.endswith("s") and toks[m - 1].end == t.start:
             continue  # a plural's possessive: "Gates' work"
-        if not plain_word(t) and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
-            return None
         lower = not t.text[:1].isupper()
-        if m < head and lower and (t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS) and m > i:
-            if m + 1 < j and toks[m + 1].low in _PREPOSITIONS:
-                head = m  # "A statement posted on the website", "officials speaking on …"
-                continue
-            if not (demonstrative and m == i + 1) and toks[m - 1].low not in _ADJECTIVE_BEFORE:
-                return None  # "Trump attacked …": a verb, so a clause ("those surveyed": a noun)
+        participle = lower and t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS and m > i
+        if participle and m < head and m + 1 < j and toks[m + 1].low in _PREPOSITIONS:
+            head = m  # "A statement posted on the website", "officials speaking on …"
+            continue
+        # a noun that is also a reporting verb, inside the phrase: "An earlier report in …",
+        # "Some protest leaders"
+        noun_verb = m > i and not participle and t.text[:1].isalpha() and t.low not in _CLAUSE_WORDS
+        if not plain_word(t) and not noun_verb and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
+            return None
+        if m < head and participle and not (demonstrative and m == i + 1) and toks[m - 1].low not in _ADJECTIVE_BEFORE:
+            return None  # "Trump attacked …": a verb, so a clause ("those surveyed": a noun)
     last = toks[head - 1].low
     # a quantifier ends no phrase ("the top", "several") unless it is all of it ("Some say")
     # or a name's last word ("The Islamic State")
@@ -680,6 +683,23 @@ def _back_over_adverbs(toks: list[Tok], j: int) -> int:
         else:
             break
     return j
+
+
+def narration_subject(text: str, start: int, end: int) -> Found | None:
+    """The subject of the sentence that runs on into a quotation at ``end``, when no reporting
+    verb says who speaks: "Trump issued a statement saying that Scalia was “…”", "Gov. Pat
+    McCrory blamed the court's “…”" (news, where narration that quotes is its subject's
+    report). The verb after the subject is the cue."""
+    toks = tokens(text, max(start, end - 400), end)
+    if len(toks) < 3 or _ends_phrase(toks, len(toks) - 1):
+        return None
+    np = _sentence_subject(toks, len(toks))
+    if np is None or np.j >= len(toks):
+        return None
+    v = _skip_adverbs(toks, np.j)
+    if v >= len(toks) or not (toks[v].text[:1].isalpha() and toks[v].text[:1].islower()) or toks[v].low in _NP_STOP:
+        return None
+    return _found(toks, (v, v + 1), np, "sentence subject", text)
 
 
 def colon_subject(text: str, start: int, end: int) -> Found | None:

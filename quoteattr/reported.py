@@ -591,6 +591,7 @@ _BEFORE_VERB = frozenset("has have had long not never repeatedly often previousl
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 # Words that open a clause inside a stretch: its subject follows them.
+_APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 _SUBORDINATORS = frozenset("that while when whereas although though because since after before if where as".split())
 _INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
 
@@ -915,4 +916,6 @@ def _starts_clause(toks: list, k: int) -> bool:
         return True  # an initialism: "says U.S. forces …"
     if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
         return False
+    if k + 2 < len(toks) and t.low.endswith("s") and toks[k + 1].text in _APOSTROPHES and toks[k + 1].start == t.end:
+        return toks[k + 2].text[:1].isalnum()  # a plural's possessive: "said Sanders' arguments …"
     return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()

@@ -27,7 +27,7 @@ from typing import NamedTuple
 import regex
 
 from .annotation import Annotation, RawMention, scan_mentions
-from .cues import Found, colon_subject, cue_after, cue_before
+from .cues import Found, colon_subject, cue_after, cue_before, narration_subject
 from .lexicon import data_lines, first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .parsed import cue_from_parse, parse_of
@@ -55,6 +55,7 @@ CONFIDENCE = {
     "turn-taking": 0.72,
     "addressed": 0.72,
     "continues": 0.6,
+    "sentence subject": 0.7,
     "recent other speaker": 0.3,
     "parse: subject of verb": 0.93,
 }
@@ -322,6 +323,8 @@ def attribute(
                         # any verb before a colon introduces what follows: "The Old Man
                         # introduced him with a quirk of the lips:" - its subject speaks
                         found = colon_subject(text, lo, prev_para.end)
+            if found is None and news_like:
+                found = narration_subject(text, a, b)
         if parse is not None:
             # a parse knows the subject of the verb however long it is: it is preferred
             a, b = window_after(i)

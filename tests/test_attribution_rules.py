@@ -327,3 +327,18 @@ def test_an_undecided_line_goes_to_the_recent_other_speaker_as_a_guess():
     assert last.speaker is not None and last.speaker.name == "Tom"
     assert last.rule == "recent other speaker"
     assert last.confidence < 0.5
+
+
+def test_news_narration_that_runs_into_a_quote_is_its_subjects():
+    """In news, a sentence that quotes without a reporting verb ("issued a statement saying
+    that the plan was “…”") reports its subject's words, not the previous speaker's."""
+    text = _story(
+        "BERLIN, 12 May 2024. The budget talks ended on Monday.",
+        f"{LDQ}We will not sign this,{RDQ} said Anna Keller, the finance minister.",
+        f"On Tuesday, Mayor Tom Brandt issued a statement saying the deal was {LDQ}a gift to the banks and a blow to every town in the country.{RDQ}",
+    )
+    quotes = quoteattr.extract(text, kinds=("direct",))
+    assert [q.speaker.name for q in quotes] == ["Anna Keller", "Tom Brandt"]
+    assert quotes[1].rule == "sentence subject"
+    assert quotes[1].cue.text == "issued"
+    assert 0.5 < quotes[1].confidence < quotes[0].confidence
