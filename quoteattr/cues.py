@@ -688,18 +688,64 @@ def _back_over_adverbs(toks: list[Tok], j: int) -> int:
 def narration_subject(text: str, start: int, end: int) -> Found | None:
     """The subject of the sentence that runs on into a quotation at ``end``, when no reporting
     verb says who speaks: "Trump issued a statement saying that Scalia was “…”", "Gov. Pat
-    McCrory blamed the court's “…”" (news, where narration that quotes is its subject's
-    report). The verb after the subject is the cue."""
+    McCrory blamed the court's “…”", "The email went on to say, “…”", "Priebus later told Fox
+    News: “…”" (news, where narration that quotes is its subject's report). The verb after the
+    subject is the cue."""
     toks = tokens(text, max(start, end - 400), end)
-    if len(toks) < 3 or _ends_phrase(toks, len(toks) - 1):
+    n = len(toks)
+    if n and (toks[-1].text == ":" or toks[-1].text in _DASHES):
+        n -= 1  # "Priebus told Fox News: “…”", "posted two words - “…”"
+    if n < 3 or _ends_phrase(toks, n - 1):
         return None
-    np = _sentence_subject(toks, len(toks))
-    if np is None or np.j >= len(toks):
+    i = n - 1
+    while i >= 0 and not _ends_phrase(toks, i) and n - i < 60:
+        i -= 1
+    first = i + 1
+    if first < n and toks[first].low in ("but", "and", "yet", "so"):
+        first += 1
+    # the sentence's first noun phrase, or the first after an opening phrase and its comma
+    commas = [m + 1 for m in range(first, n) if toks[m].text == ","][:2]
+    for a in (first, *commas):
+        found = _subject_and_verb(toks, a, n)
+        if found is not None:
+            np, v = found
+            return _found(toks, (v, v + 1), np, "sentence subject", text)
+    return None
+
+
+def _subject_and_verb(toks: list[Tok], a: int, n: int) -> tuple[NP, int] | None:
+    """A subject noun phrase at token ``a`` and the verb after it (past adverbs and an
+    insertion between commas: "Jack Dorsey, Twitter's chief executive, posted")."""
+    np = noun_phrase_after(toks, a)
+    if np is None:
+        # any plain noun phrase that a lower-case word follows: "The email went on to say"
+        for v in range(a + 1, min(n, a + 8)):
+            t = toks[v]
+            if t.text[:1].isalpha() and t.text[:1].islower() and t.low not in _NP_STOP and t.low not in _QUANTIFIERS and t.low != "of":
+                np = noun_core(toks, a, v)
+                if np is not None:
+                    break
+        if np is None:
+            return None
+    v = _skip_times(toks, np.j)
+    if v < n and toks[v].text == ",":
+        close = next((m for m in range(v + 1, min(n, v + 14)) if toks[m].text == ","), None)
+        if close is None:
+            return None
+        v = _skip_times(toks, close + 1)
+    if v >= n or not (toks[v].text[:1].isalpha() and toks[v].text[:1].islower()) or toks[v].low in _NP_STOP or toks[v].low in _PREPOSITIONS:
         return None
-    v = _skip_adverbs(toks, np.j)
-    if v >= len(toks) or not (toks[v].text[:1].isalpha() and toks[v].text[:1].islower()) or toks[v].low in _NP_STOP:
-        return None
-    return _found(toks, (v, v + 1), np, "sentence subject", text)
+    return np, v
+
+
+_TIMES = frozenset("later earlier then again also monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _skip_times(toks: list[Tok], k: int) -> int:
+    """Past adverbs and times between a subject and its verb: "Priebus later Thursday told"."""
+    while k < len(toks) and (_is_adverb(toks[k]) or toks[k].low in _TIMES):
+        k += 1
+    return k
 
 
 def colon_subject(text: str, start: int, end: int) -> Found | None:

@@ -342,3 +342,17 @@ def test_news_narration_that_runs_into_a_quote_is_its_subjects():
     assert quotes[1].rule == "sentence subject"
     assert quotes[1].cue.text == "issued"
     assert 0.5 < quotes[1].confidence < quotes[0].confidence
+
+
+def test_news_narration_subject_across_an_insertion_and_before_a_colon():
+    """The subject is read past an insertion between commas and a time, and a sentence that
+    ends in a colon or a dash before the quote is read the same way."""
+    text = _story(
+        "BERLIN, 12 May 2024. The budget talks ended on Monday.",
+        f"{LDQ}We will not sign this,{RDQ} said Anna Keller, the finance minister.",
+        f"Tom Brandt, the mayor of Celle, later Tuesday told the local radio: {LDQ}This deal is a gift to the banks and a blow to every town.{RDQ}",
+        f"The statement went on to say, {LDQ}Every member will hear from us by Friday.{RDQ}",
+    )
+    quotes = quoteattr.extract(text, kinds=("direct",))
+    assert [q.speaker.name for q in quotes] == ["Anna Keller", "Tom Brandt", "The statement"]
+    assert [q.cue.text for q in quotes[1:]] == ["told", "went"]
