@@ -557,8 +557,10 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
     return v + 1, start, True
 
 
+
+
 # The tokens at which _next_report may see a second report start.
-_JOINS = frozenset({",", "and", "but"})
+_JOINS = frozenset({",", "and", "but", "while", "whereas"})
 
 
 def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSpan]) -> int:
@@ -572,19 +574,29 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
             continue
         if t.text == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].low in _lemma_of() and _speech_verb(toks[m + 1].low):
             return t.start  # ", arguing that …"
-        if (t.low in ("and", "but") and toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--")) or t.low == "but":
+        if t.low in ("and", "but", "while", "whereas"):
             for n in range(m + 1, min(len(toks), m + 6)):
                 u = toks[n]
                 if is_reporting_verb(u.low) and u.text[:1].islower() and _speech_verb(u.low):
-                    # "and he noted", "but noted", "and Democrats accused": a subject (or none)
-                    # then a reporting verb
+                    # "and he noted", "but noted", "and Democrats accused", "while Cruz said",
+                    # "and 60 percent said": a subject (or none) then a reporting verb
                     between = toks[m + 1 : n]
-                    if all(w.text[:1].isupper() or w.low in _SUBJECTS or w.low in _BETWEEN_WORDS for w in between):
+                    if all(_subject_word(w) for w in between) and (
+                        # (a bare "and" joins a second subject: "… and 60 percent said")
+                        toks[m - 1].text in _INSERTION_MARKS or t.low == "but" or (between and between[0].low not in _BETWEEN_WORDS)
+                    ):
                         return toks[m - 1].start if toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--") else t.start
                     break
     return e
 
 
+def _subject_word(w) -> bool:
+    """Can the word be part of a short subject before a second report's verb ("Cruz", "he",
+    "60 percent", "many others")?"""
+    return w.text[:1].isupper() or w.text[:1].isdigit() or w.low in _SUBJECTS or w.low in _BETWEEN_WORDS or w.low in _SHARE_WORDS
+
+
+_SHARE_WORDS = frozenset("percent many most some others other few all both".split())
 _SUBJECT_REACH = 40  # tokens
 _BETWEEN_WORDS = frozenset("also later then further again has had have".split())
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
@@ -705,16 +717,21 @@ def _or_whole_subject(subject: NP | None, toks: list, v: int, before: int) -> NP
 
 
 _CALLED = frozenset({"called"})
+# Words after "called" (or "called him") that make it no judgement: "called back", "called him to".
+_NOT_CALLED = frozenset("back up out off in to and or at on".split())
 
 
 def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton called half of Trump's supporters “deplorables”", "The campaign called the
     charges unsubstantiated": a judgement in someone's words, the rest of the clause."""
-    for v in _where(toks, _CALLED, 1, len(toks) - 3):
+    # (to the second last token: the judgement may be a quotation, which ``toks`` leaves out)
+    for v in _where(toks, _CALLED, 1, len(toks) - 1):
         if toks[v - 1].text == "," or toks[v - 1].low in _BE:
             continue  # "a group, called …", "was called": a name given, not a judgement
-        if toks[v + 1].low in _NOT_CLAUSE or toks[v + 1].low in ("back", "up", "out", "off", "in"):
-            continue  # "called for …", "called on …", "called back"
+        nxt = toks[v + 1].low
+        person = nxt in ("him", "her", "them") and v + 2 < len(toks) and toks[v + 2].text[:1].isalnum() and toks[v + 2].low not in _NOT_CALLED
+        if (nxt in _NOT_CLAUSE and not person) or nxt in _NOT_CALLED:
+            continue  # "called for …", "called on …", "called back", "called him back"
         subject = _subject_of(toks, v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
