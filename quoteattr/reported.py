@@ -108,8 +108,8 @@ def sentences(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> list
     for m in _SENTENCE_END.finditer(text, start, end):
         cut = m.end()
         k = bisect.bisect_right(qstarts, m.start()) - 1
-        if k >= 0 and quotes[k].start < m.start() < quotes[k].end - 1:
-            continue  # inside a quotation
+        if k >= 0 and quotes[k].start < m.start() and cut < quotes[k].end:
+            continue  # inside a quotation (one that closes with the full stop ends the sentence)
         if m.group().startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 6), m.start() + 1):
             continue
         out.append((pos, cut))
