@@ -69,6 +69,8 @@ class Found(NamedTuple):
     name: tuple[int, int] | None  # the part of the mention that is a name, if any
     role: str | None  # the role noun of a nominal mention, if any
     title: str | None  # the title before the name ("mrs"), if any
+    # the relative pronoun that is the verb's own subject ("Cruz, who has called …"), if any
+    relative: tuple[int, int] | None = None
 
 
 _new_tuple = tuple.__new__  # a Tok without the Python-level ``__new__`` of a NamedTuple
@@ -468,7 +470,9 @@ def _mention(toks: list[Tok], np: NP, text: str) -> Mention:
 
 def _found(toks: list[Tok], cue: tuple[int, int], np: NP, rule: str, text: str) -> Found:
     name_span = (toks[np.name[0]].start, toks[np.name[1] - 1].end) if np.name else None
-    return Found(_cue(toks, cue[0], cue[1], text), _mention(toks, np, text), rule, name_span, np.role, np.title)
+    b = _back_over_adverbs(toks, cue[0])
+    relative = (toks[b - 1].start, toks[b - 1].end) if b - 1 >= np.j and toks[b - 1].low in ("who", "which") else None
+    return Found(_cue(toks, cue[0], cue[1], text), _mention(toks, np, text), rule, name_span, np.role, np.title, relative)
 
 
 # Adverbs and auxiliaries that may stand between a speaker and the verb: "he also said",

@@ -431,6 +431,12 @@ def attribute(
                 speaker = speakers[id(q.entity)] = q.entity.speaker(fullest=news_like)
         if speaker is None and q.mention is not None and q.mention.kind != "pronoun":
             speaker = Speaker(name=q.mention.text, aliases=(), id="")
+        mention = q.mention
+        if q.kind != "direct" and q.found is not None and q.found.relative is not None and mention is q.found.mention:
+            # "Cruz, who has called the mogul a phony": the report's subject is "who", which
+            # names Cruz (as "he" would)
+            a, b = q.found.relative
+            mention = Mention(a, b, text[a:b], "pronoun")
         reason = None
         if speaker is None:
             reason = q.reason or (
@@ -442,7 +448,7 @@ def attribute(
             Attribution(
                 q.span,
                 speaker,
-                q.mention,
+                mention,
                 q.found.cue if q.found is not None else None,
                 q.rule if speaker is not None or q.mention is not None else "none",
                 _confidence(q, news_like) if speaker is not None else 0.0,

@@ -356,3 +356,15 @@ def test_news_narration_subject_across_an_insertion_and_before_a_colon():
     quotes = quoteattr.extract(text, kinds=("direct",))
     assert [q.speaker.name for q in quotes] == ["Anna Keller", "Tom Brandt", "The statement"]
     assert [q.cue.text for q in quotes[1:]] == ["told", "went"]
+
+
+def test_a_relative_pronoun_is_the_mention_of_a_report_it_is_the_subject_of():
+    """ "Cruz, who has called the plan a fraud": the report's subject in the text is "who",
+    resolved to Cruz (as a "he" would be); the mention still slices out of the text."""
+    text = "The debate ended late. Few echoed the tone of Cruz, who has called the plan an obvious fraud."
+    [quote] = quoteattr.extract(text, kinds=("indirect", "mixed"))
+    assert quote.text == "the plan an obvious fraud"
+    assert quote.speaker.name == "Cruz"
+    m = quote.speaker_mention
+    assert (m.text, m.kind) == ("who", "pronoun")
+    assert text[m.start : m.end] == "who"
