@@ -325,14 +325,22 @@ _PREPOSITIONS = frozenset(
 _OBJECT_PRONOUNS = frozenset("him her them me us it his their".split())
 
 
+_MODALS = frozenset("must would will can could should may might shall is are was were".split())
+
+
 def _generic_nominal_before(toks: list[Tok], j: int) -> NP | None:
     """Any determiner-led noun phrase right before a reporting verb: "the letter", "a narrator
     in the Clinton ad", "Obama's former campaign strategist" — the verb makes it a speaker."""
     last = toks[j - 1] if j > 0 else None
     for i in range(j - 1, max(-1, j - 7), -1):
         t = toks[i]
-        if t.low in _OBJECT_PRONOUNS or is_reporting_verb(t.low) or (i < j - 1 and t.low.endswith("ed") and i > 0 and toks[i - 1].low not in _DETERMINERS):
-            return None  # "the bar greeted him": a clause, not a noun phrase
+        if (
+            t.low in _OBJECT_PRONOUNS
+            or t.low in _MODALS
+            or is_reporting_verb(t.low)
+            or (i < j - 1 and t.low.endswith("ed") and i > 0 and toks[i - 1].low not in _DETERMINERS)
+        ):
+            return None  # "the bar greeted him", "the government must ensure": a clause
         if not t.text[:1].isalnum() or (t.low in _NP_STOP and t.low not in ("in", "of", "for", "at")):
             # a bare plural after a boundary: "experts say", "labor-policy experts say"
             if (
@@ -646,6 +654,8 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
         low = toks[v].low
         if not (is_reporting_verb(low) or (v == e - 1 and low.endswith("ing") and low in reporting_verbs())):
             continue
+        if toks[v].text[:1].isupper() and v > 0 and not _ends_phrase(toks, v - 1):
+            continue  # "calling on the United States “…": a name's word, not a verb
         if v + 1 < e and toks[v + 1].low in _NOT_INTRODUCING:
             return None
         if low.endswith("ing") and v > 0 and toks[v - 1].text == ",":

@@ -368,3 +368,26 @@ def test_a_relative_pronoun_is_the_mention_of_a_report_it_is_the_subject_of():
     m = quote.speaker_mention
     assert (m.text, m.kind) == ("who", "pronoun")
     assert text[m.start : m.end] == "who"
+
+
+def test_a_capitalised_verb_inside_a_name_is_no_cue_before_a_quote():
+    """ "calling on the United States “…”": "States" is part of a name, not "states"."""
+    text = _story(
+        "BERLIN, 12 May 2024. The talks ended on Monday.",
+        f"Hours later, Anna Keller issued a statement calling on the United States {LDQ}to return to the table at once.{RDQ}",
+    )
+    [quote] = quoteattr.extract(text, kinds=("direct",))
+    assert quote.speaker.name == "Anna Keller"
+    assert quote.speaker_mention.text != "United"
+
+
+def test_a_phrase_with_a_modal_is_no_speaker_of_a_cue_before_a_quote():
+    """ "To believe the government must ensure states are …, “…,” he said": "the government
+    must ensure" is a clause, not a speaker for "states"; the cue after the quote decides."""
+    text = _story(
+        "BERLIN, 12 May 2024. Tom Brandt spoke to the council on Monday.",
+        f"To believe the government must ensure states are run well, {LDQ}you have to take a cynical view of them,{RDQ} he said.",
+    )
+    [quote] = quoteattr.extract(text, kinds=("direct",))
+    assert quote.speaker_mention.text == "he"
+    assert quote.speaker.name == "Tom Brandt"
