@@ -51,6 +51,13 @@ _THAT_OPTIONAL = frozenset(
     "say tell claim add argue insist warn write tweet predict promise suggest admit acknowledge "
     "announce concede contend declare explain note report state testify vow assert".split()
 )
+# Verbs that may drop "that" too but as often take an object ("recalled his meetings with
+# Shoigu"): their clause must show a verb before its first comma ("revealed her husband had
+# taken her name").
+_THAT_OPTIONAL_WITH_VERB = frozenset(
+    "reveal confirm agree allege estimate recall reiterate repeat stress maintain complain boast "
+    "indicate hint signal speculate emphasize joke quip counter reply remark observe".split()
+)
 # Verbs that are not speech even when followed by a clause.
 _NOT_SPEECH = frozenset("begin continue go speak wonder read laugh sigh sing groan smile".split())
 # Verbs that take the person spoken to before the clause: "told reporters that".
@@ -550,7 +557,10 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
     else:
         if k < len(toks) and toks[k].text == ",":
             k += 1  # "Mr. Clarke said, he decided …"
-        if lemma in _THAT_OPTIONAL and k < len(toks) and _starts_clause(toks, k):
+        if k < len(toks) and (
+            (lemma in _THAT_OPTIONAL and _starts_clause(toks, k))
+            or (lemma in _THAT_OPTIONAL_WITH_VERB and _starts_clause(toks, k) and _finite_verb_soon(toks, k))
+        ):
             start = toks[k].start
         else:
             return None
@@ -914,6 +924,18 @@ def _title_case(toks: list) -> bool:
 
 
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might must shall should does did".split())
+
+
+def _finite_verb_soon(toks: list, k: int) -> bool:
+    """Is there a finite verb (an auxiliary, or a past form after the first word) between token
+    ``k`` and the next punctuation, within a dozen words?"""
+    for m in range(k, min(len(toks), k + 12)):
+        t = toks[m]
+        if not t.text[:1].isalnum():
+            return False
+        if t.low in _AUXILIARIES or (m > k and t.low.endswith("ed") and t.text[:1].islower()):
+            return True
+    return False
 
 
 def _starts_clause(toks: list, k: int) -> bool:
