@@ -268,6 +268,7 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         np = noun_phrase_after(toks, i)
         if np is not None and np.j == j:
             best = np
+    best = best or _generic_nominal_before(toks, j)
     if (best is not None and best.i >= 2 and toks[best.i - 1].low in ("of", "at", "for", "from", "with")) or (
         best is not None and best.i >= 3 and toks[best.i - 1].low == "the" and toks[best.i - 2].low in ("of", "at", "for", "from")
     ):
@@ -276,7 +277,7 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         head = noun_phrase_before(toks, p)
         if head is not None and head.kind != "pronoun":
             return NP(head.i, best.j, head.kind, head.name, head.role, head.title)
-    return best or _generic_nominal_before(toks, j)
+    return best
 
 
 def _antecedent(toks: list[Tok], j: int) -> NP | None:

@@ -248,12 +248,12 @@ _WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS)
+    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS) | frozenset(_INTENTIONS)
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` hold a word that can cue reported speech: a reporting verb,
-    "according", a verb of a finding or of a topic?
+    "according", a verb of a finding, of a topic or of an intention?
 
     Its words are listed, lower-cased and looked up in C (findall, map, isdisjoint): a sentence
     without such a word is skipped at once. (A sentence starts and ends next to white space or
@@ -303,7 +303,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner) or _intention(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -791,6 +791,15 @@ _TOPIC_VERBS = _verb_forms(
     describe detail disclose discuss dismiss dispute emphasize emphasise endorse highlight
     lament mention outline praise propose question recount reiterate reject slam stress tout"""
 )
+# Verbs of a stance taken in words, whose object is what it is about: "Trump attacked the
+# judge's ruling", "Bush endorsed Cruz", "Sanders thanked his supporters".
+_TOPIC_VERBS.update(
+    _verb_forms(
+        """support oppose attack blame mock thank welcome hail embrace champion ridicule rebuke
+        chide scold fault bash assail denounce lambaste excoriate castigate"""
+    )
+)
+_TOPIC_VERBS.update({"backed": "back", "backs": "back"})
 _CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
 
 
@@ -820,8 +829,38 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
             continue  # "the senator's questions about …": a noun, not a verb
         end = _clause_end(toks, v + 2, e, inner)
         found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, nxt.start, end, found, inner)
+        # (what was praised or criticised may be a name or two words: "endorsed Cruz")
+        return _make(text, nxt.start, end, found, inner, short=True)
     return None
+
+
+# Verbs of an intention or a refusal, reported with their infinitive: "Clinton wants to sign up
+# five million people", "declined to comment", "sought to clarify the remarks".
+_INTENTIONS = {
+    **_verb_forms("want plan offer decline refuse intend aim"),
+    **{"sought": "seek", "seeks": "seek", "planned": "plan", "plans": "plan"},
+}
+
+
+def _intention(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Clinton wants to sign up five million people", "The campaign declined to comment" """
+    for v in _where(toks, _INTENTIONS, 1, len(toks) - 2):
+        if not toks[v].text[:1].islower() or toks[v - 1].low in _BE or toks[v + 1].low != "to":
+            continue
+        if not toks[v + 2].text[:1].isalpha() or toks[v + 2].low in _DETERMINERS_AFTER_TO:
+            continue  # "offered to the court", "plans to the board": no infinitive
+        subject = _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        if subject.kind == "nominal" and subject.name is None and toks[v].low.endswith("s") and not toks[v].low.endswith("ed"):
+            continue  # "the administration's plans to …": a noun, not a verb
+        end = _clause_end(toks, v + 2, e, inner)
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].start, end, found, inner, short=True)
+    return None
+
+
+_DETERMINERS_AFTER_TO = frozenset("the a an his her their its our my your this that these those".split())
 
 
 # Verbs of speech that name their topic after "about" or "of": "complained about his mic".
