@@ -159,7 +159,7 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     qstarts = [q.start for q in top]
     found: list[Reported] = []
     for before, para in zip((None, *paragraphs), paragraphs, strict=False):
-        block = _block_quote(text, before, para, qstarts)
+        block = _block_quote(text, before, para, qstarts) or _labelled_line(text, para, before is None, qstarts)
         if block is not None:
             found.append(block)
             continue
@@ -182,6 +182,53 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
 # A colon and nothing but white space after it (read backwards from the end): a text whose
 # last token is ":" (the token pattern's ``\S`` is the complement of this ``\s``).
 _ENDS_IN_COLON = regex.compile(r"(?r):\s*\Z")
+
+
+# "TAPPER: Do you think …", "Q: And the wall?", "Clinton: I support D.C. statehood." — a label
+# of up to five capitalised words (or Q and A) and a colon opening a paragraph.
+_LABEL = regex.compile(r"(?P<label>[\p{Lu}][\w.'\N{RIGHT SINGLE QUOTATION MARK}-]*(?:[ \t]+[\p{Lu}][\w.'\N{RIGHT SINGLE QUOTATION MARK}-]*){0,4}):[ \t]+(?=\S)")
+# Labels that head a paragraph but name nobody who speaks.
+_NOT_LABELS = frozenset(
+    """update updated breaking correction note editor's editor’s watch related read photo photos
+    video source sources transcript video transcript top stories clarification disclosure
+    warning advertisement listen""".split()
+)
+
+
+def _labelled_line(text: str, para: Span, first: bool, qstarts: list[int]) -> Reported | None:
+    """A paragraph that a speaker's label opens: a transcript's turn ("TAPPER: Do you think …",
+    "Q: …", "A: …"; the speaker's words, so direct) or a headline naming who said what
+    ("Clinton: I support D.C. statehood.", the first paragraph only; a gist, so indirect)."""
+    m = _LABEL.match(text, para.start, para.end)
+    if m is None:
+        return None
+    label = m.group("label")
+    if label.lower() in _NOT_LABELS or any(w.lower() in _NOT_LABELS for w in label.split()[:1]):
+        return None
+    letters = [c for c in label if c.isalpha()]
+    transcript = label in ("Q", "A") or (len(letters) > 1 and all(c.isupper() for c in letters))
+    if not (transcript or first):
+        return None
+    k = bisect.bisect_left(qstarts, m.end())
+    if k < len(qstarts) and qstarts[k] < m.end() + 2:
+        return None  # "Trump: “…”": a quotation the scanner has, with its cue
+    toks = tokens(text, para.start, m.end())
+    np = noun_phrase_after(toks, 0)
+    if np is None or np.j != len(toks) - 1:
+        if not transcript:
+            return None
+        np = NP(0, len(toks) - 1, "name", (0, len(toks) - 1), None, None)
+    found = _found(toks, (len(toks) - 1, len(toks)), np, "X:" if transcript else "headline X:", text)
+    # (a transcript's turn is its words as spoken, full stop and all; a headline's is trimmed)
+    if transcript:
+        start, end = m.end(), para.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    else:
+        start, end = _trim(text, m.end(), para.end)
+    if len(text[start:end].split()) < 3:
+        return None
+    return Reported(Span(start, end), found, "direct" if transcript else "indirect", ())
 
 
 def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int]) -> Reported | None:
@@ -487,6 +534,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             continue
         if toks[v].text[:1].isupper() and not _title_case(toks):
             continue  # "the United States", "New York State": a name, not a verb
+        if toks[v - 1].low in _ARTICLES:
+            continue  # "to see D.C. become a state": a noun, not a verb
         lemma = lemma_of[low]
         # "The White House is saying that …": the subject stands before the auxiliary
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
@@ -613,6 +662,7 @@ _BEFORE_VERB = frozenset("has have had long not never repeatedly often previousl
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 # Words that open a clause inside a stretch: its subject follows them.
+_ARTICLES = frozenset("a an the".split())
 _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
 _SUBORDINATORS = frozenset("that while when whereas although though because since after before if where as".split())
 _INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")

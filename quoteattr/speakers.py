@@ -46,6 +46,7 @@ CONFIDENCE = {
     "said X:": 0.93,
     "X said:": 0.9,
     "X:": 0.85,
+    "headline X:": 0.85,
     "according to X": 0.9,
     "— X": 0.95,
     "X said that": 0.86,
