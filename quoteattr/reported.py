@@ -295,7 +295,7 @@ _WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS) | frozenset(_INTENTIONS)
+    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS) | frozenset(_INTENTIONS)
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
@@ -350,7 +350,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner) or _intention(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner) or _intention(text, s, e, toks, inner) or _in_survey(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -456,6 +456,30 @@ def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]
                 # "…, according to X." / "… — according to the journal."
                 return _make(text, s, toks[k - 1].start, found, inner)
             return None
+    return None
+
+
+# The heads of a source that findings are "in": "In a new Washington Post-ABC News poll, …".
+_SURVEYS = frozenset("poll polls survey surveys study studies analysis average".split())
+
+
+def _in_survey(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "In May's Washington Post-ABC News poll, Clinton led Trump …", "Kasich was at 25
+    percent in the most recent Fox poll": a finding and the survey it is in, its source."""
+    for k in _where(toks, frozenset({"in"}), 0, len(toks) - 2):
+        head = next((m for m in range(k + 1, min(len(toks), k + 10)) if toks[m].low in _SURVEYS), None)
+        if head is None or any(not (plain_word(t) or _possessive_word(t) or t.text in "-/") for t in toks[k + 1 : head]):
+            continue
+        if not any(t.text[:1].isupper() for t in toks[k + 1 : head]):
+            continue  # a named survey ("the latest Fox poll"), not "in the polls", "in many polls"
+        source = NP(k + 1, head + 1, "nominal", None, toks[head].low)
+        found = _found(toks, (k, k + 1), source, "according to X", text)
+        if k == 0 and head + 1 < len(toks) and toks[head + 1].text == ",":
+            return _make(text, toks[head + 1].end, e, found, inner)  # "In the poll, …"
+        if k > 2:
+            # "… in the most recent Fox poll" (up to the comma before "in", if any)
+            end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
+            return _make(text, s, end, found, inner)
     return None
 
 
