@@ -825,20 +825,44 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
     return None
 
 
-# Verbs that report what a study, a poll or an inquiry found: only with "that" after them.
+# Verbs that report what a study, a poll or an inquiry found: "that" after them, or any
+# clause or object when their subject is a record of some kind (``_EVIDENCE``).
 _FINDINGS = frozenset("show shows showed shown find finds found".split())
+# Words for records and counts whose findings are reported: "A CBS poll showed a slimmer lead".
+_EVIDENCE = frozenset(
+    """poll polls polling survey surveys data video videos footage email emails post results
+    documents records figures numbers analysis study report inquiry investigation math tally
+    count audit review filings""".split()
+)
 
 
 def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
-    """ "A Bloomberg poll shows that …", "The inquiry found that …" """
-    for v in _where(toks, _FINDINGS, 1, len(toks) - 2):
-        if toks[v + 1].low != "that":
-            continue
-        subject = _subject_of(toks, v)
+    """ "A Bloomberg poll shows that …", "The inquiry found that …", "A CBS poll showed a
+    slimmer lead for Clinton", "…, fundraising documents show." """
+    for v in _where(toks, _FINDINGS, 1, len(toks) - 1):
+        subject = _subject_of(toks, v) or _evidence_before(toks, v)
         if subject is None or subject.kind == "pronoun":
             continue  # "he found that the door was locked": what one saw, not a report
+        evidence = any(t.low in _EVIDENCE for t in toks[subject.i : subject.j])
         found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, toks[v + 1].end, e, found, inner)
+        if v + 1 < len(toks) and toks[v + 1].low == "that":
+            return _make(text, toks[v + 1].end, e, found, inner)
+        if not evidence:
+            continue
+        if v + 1 < len(toks) and toks[v + 1].text[:1].isalnum() and toks[v + 1].low not in _NOT_CLAUSE:
+            return _make(text, toks[v + 1].start, _clause_end(toks, v + 2, e, inner, ";", frozenset()), found, inner)
+        if subject.i > 1 and toks[subject.i - 1].text == "," and all(not t.text[:1].isalnum() for t in toks[v + 1 :]):
+            return _make(text, s, toks[subject.i - 1].start, found, inner)  # "…, documents show."
+    return None
+
+
+def _evidence_before(toks: list, v: int) -> NP | None:
+    """A plain noun phrase of records before a verb: "Exit polling", "fundraising documents"."""
+    i = v
+    while i > 0 and v - i < 5 and toks[i - 1].text[:1].isalpha() and toks[i - 1].low not in _NOT_CLAUSE:
+        i -= 1
+    if i < v and toks[v - 1].low in _EVIDENCE:
+        return NP(i, v, "nominal", None, toks[v - 1].low)
     return None
 
 
