@@ -728,6 +728,24 @@ def narration_subject(text: str, start: int, end: int) -> Found | None:
     return None
 
 
+def clause_subject_before(toks: list[Tok], j: int) -> NP | None:
+    """The subject of the clause that a participle at ``j`` hangs on ("Speaking in Salem, Trump
+    went after Bush, calling him …" -> Trump): the first noun phrase of the sentence, or after
+    one of its first commas, that a verb follows before ``j``."""
+    i = j - 1
+    while i >= 0 and not _ends_phrase(toks, i) and j - i < 60:
+        i -= 1
+    first = i + 1
+    if first < j and toks[first].low in ("but", "and", "yet", "so"):
+        first += 1
+    commas = [m + 1 for m in range(first, j) if toks[m].text == ","][:3]
+    for a in (first, *commas):
+        found = _subject_and_verb(toks, a, j)
+        if found is not None:
+            return found[0]
+    return None
+
+
 def _subject_and_verb(toks: list[Tok], a: int, n: int) -> tuple[NP, int] | None:
     """A subject noun phrase at token ``a`` and the verb after it (past adverbs and an
     insertion between commas: "Jack Dorsey, Twitter's chief executive, posted")."""
@@ -758,7 +776,7 @@ _TIMES = frozenset("later earlier then again also monday tuesday wednesday thurs
 
 def _skip_times(toks: list[Tok], k: int) -> int:
     """Past adverbs and times between a subject and its verb: "Priebus later Thursday told"."""
-    while k < len(toks) and (_is_adverb(toks[k]) or toks[k].low in _TIMES):
+    while k < len(toks) and ((_is_adverb(toks[k]) and toks[k].low not in _PREPOSITIONS) or toks[k].low in _TIMES):
         k += 1
     return k
 

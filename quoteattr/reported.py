@@ -34,6 +34,7 @@ from .cues import (
     _found,
     _sentence_subject,
     _speech_forms,
+    clause_subject_before,
     cue_in_tokens,
     is_reporting_verb,
     noun_core,
@@ -282,6 +283,8 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
             start = toks[k].end
         elif _lemma_of()[low] in _THAT_OPTIONAL and _starts_clause(toks, k):
             start = toks[k].start
+        elif low == "calling" and toks[k].text[:1].isalnum() and toks[k].low not in _NOT_CALLED:
+            start = toks[k].start  # "…, calling him “a total stiff.”": a judgement
         else:
             return None
         found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
@@ -451,6 +454,16 @@ def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]
                 return None
             found = _found(toks, (k, k + 2), np, "according to X", text)
             if k == 0 and np.j < len(toks) and toks[np.j].text == ",":
+                return _make(text, toks[np.j].end, e, found, inner)
+            if (
+                k > 0
+                and toks[k - 1].text == ","
+                and np.j + 3 < len(toks)
+                and toks[np.j].text == ","
+                and (k - 1 <= 3 or _opening_phrase(text, s, toks[k - 1].start))
+            ):
+                # "Now, according to the poll, some are swinging", "Since November, according
+                # to the group, forces have killed …": the clause after the insertion
                 return _make(text, toks[np.j].end, e, found, inner)
             if k > 0 and toks[k - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "--"):
                 # "…, according to X." / "… — according to the journal."
@@ -800,7 +813,7 @@ def _or_whole_subject(subject: NP | None, toks: list, v: int, before: int) -> NP
     return subject
 
 
-_CALLED = frozenset({"called"})
+_CALLED = frozenset({"called", "calling"})
 # Words after "called" (or "called him") that make it no judgement: "called back", "called him to".
 _NOT_CALLED = frozenset("back up out off in to and or at on".split())
 
@@ -810,18 +823,23 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
     charges unsubstantiated": a judgement in someone's words, the rest of the clause."""
     # (to the second last token: the judgement may be a quotation, which ``toks`` leaves out)
     for v in _where(toks, _CALLED, 1, len(toks) - 1):
-        if toks[v - 1].text == "," or toks[v - 1].low in _BE:
-            continue  # "a group, called …", "was called": a name given, not a judgement
+        participle = toks[v].low == "calling"
+        if participle != (toks[v - 1].text == "," or toks[v - 1].low == "and") or toks[v - 1].low in _BE:
+            continue  # "a group, called …", "was called", "is calling": a name given, not a judgement
         nxt = toks[v + 1].low
-        person = nxt in ("him", "her", "them") and v + 2 < len(toks) and toks[v + 2].text[:1].isalnum() and toks[v + 2].low not in _NOT_CALLED
+        person = nxt in ("him", "her", "them") and (
+            (v + 2 < len(toks) and toks[v + 2].text[:1].isalnum() and toks[v + 2].low not in _NOT_CALLED)
+            or (v + 2 == len(toks) and any(q.start >= toks[v + 1].end for q in inner))  # "calling him “a stiff.”"
+        )
         if (nxt in _NOT_CLAUSE and not person) or nxt in _NOT_CALLED:
             continue  # "called for …", "called on …", "called back", "called him back"
-        subject = _subject_of(toks, v)
+        # "Trump went after Bush, calling him “a total stiff.”": the sentence's subject judges
+        subject = clause_subject_before(toks, v - 1) if participle else _subject_of(toks, v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         end = _clause_end(toks, v + 2, e, inner, ",;", frozenset())
         found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, toks[v + 1].start, end, found, inner)
+        return _make(text, toks[v + 1].start, end, found, inner, short=participle)
     return None
 
 
