@@ -712,37 +712,34 @@ def narration_subject(text: str, start: int, end: int) -> Found | None:
         n -= 1  # "Priebus told Fox News: “…”", "posted two words - “…”"
     if n < 3 or _ends_phrase(toks, n - 1):
         return None
+    found = _clause_subject_and_verb(toks, n)
+    if found is None:
+        return None
+    np, v = found
+    return _found(toks, (v, v + 1), np, "sentence subject", text)
+
+
+def clause_subject_before(toks: list[Tok], j: int) -> NP | None:
+    """The subject of the clause that a participle at ``j`` hangs on ("Speaking in Salem, Trump
+    went after Bush, calling him …" -> Trump)."""
+    found = _clause_subject_and_verb(toks, j)
+    return found[0] if found is not None else None
+
+
+def _clause_subject_and_verb(toks: list[Tok], n: int) -> tuple[NP, int] | None:
+    """The subject of the sentence that runs to token ``n`` and its verb: the sentence's first
+    noun phrase, or the first after an opening phrase and its comma, that a verb follows."""
     i = n - 1
     while i >= 0 and not _ends_phrase(toks, i) and n - i < 60:
         i -= 1
     first = i + 1
     if first < n and toks[first].low in ("but", "and", "yet", "so"):
         first += 1
-    # the sentence's first noun phrase, or the first after an opening phrase and its comma
-    commas = [m + 1 for m in range(first, n) if toks[m].text == ","][:2]
+    commas = [m + 1 for m in range(first, n) if toks[m].text == ","][:3]
     for a in (first, *commas):
         found = _subject_and_verb(toks, a, n)
         if found is not None:
-            np, v = found
-            return _found(toks, (v, v + 1), np, "sentence subject", text)
-    return None
-
-
-def clause_subject_before(toks: list[Tok], j: int) -> NP | None:
-    """The subject of the clause that a participle at ``j`` hangs on ("Speaking in Salem, Trump
-    went after Bush, calling him …" -> Trump): the first noun phrase of the sentence, or after
-    one of its first commas, that a verb follows before ``j``."""
-    i = j - 1
-    while i >= 0 and not _ends_phrase(toks, i) and j - i < 60:
-        i -= 1
-    first = i + 1
-    if first < j and toks[first].low in ("but", "and", "yet", "so"):
-        first += 1
-    commas = [m + 1 for m in range(first, j) if toks[m].text == ","][:3]
-    for a in (first, *commas):
-        found = _subject_and_verb(toks, a, j)
-        if found is not None:
-            return found[0]
+            return found
     return None
 
 
