@@ -390,6 +390,7 @@ def plain_word(t) -> bool:
 
 
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # After these an "-ed" or "-ing" word is an adjective, not a verb: "of registered voters".
 _ADJECTIVE_BEFORE = frozenset("of the a an some many most".split())
 # Quantifiers that are a whole subject on their own: "Some say", "Many argue", "Both said".
@@ -434,17 +435,20 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
             continue
         if t.text in _APOSTROPHES and m > i and toks[m - 1].low.endswith("s") and toks[m - 1].end == t.start:
             continue  # a plural's possessive: "Gates' work"
+        if t.text == "/" and m > i and m + 1 < j:
+            continue  # "the Reuters/Ipsos poll", "an NBC/WSJ survey"
         lower = not t.text[:1].isupper()
         participle = lower and t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS and m > i
-        if participle and m < head and m + 1 < j and toks[m + 1].low in _PREPOSITIONS:
-            head = m  # "A statement posted on the website", "officials speaking on …"
+        after_demonstrative = demonstrative and m == i + 1  # "those surveyed": a noun
+        if participle and m < head and not after_demonstrative and (m + 1 == j or toks[m + 1].low in _PREPOSITIONS or toks[m + 1].low in _WEEKDAYS):
+            head = m  # "A statement posted on the website", "the poll released (Friday)"
             continue
         # a noun that is also a reporting verb, inside the phrase: "An earlier report in …",
         # "Some protest leaders"
         noun_verb = m > i and not participle and t.text[:1].isalpha() and t.low not in _CLAUSE_WORDS
         if not plain_word(t) and not noun_verb and not _possessive(t) and t.text not in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "."):
             return None
-        if m < head and participle and not (demonstrative and m == i + 1) and toks[m - 1].low not in _ADJECTIVE_BEFORE:
+        if m < head and participle and not after_demonstrative and toks[m - 1].low not in _ADJECTIVE_BEFORE:
             return None  # "Trump attacked …": a verb, so a clause ("those surveyed": a noun)
     last = toks[head - 1].low
     # a quantifier ends no phrase ("the top", "several") unless it is all of it ("Some say")

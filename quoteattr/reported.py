@@ -850,7 +850,7 @@ _FINDINGS = frozenset("show shows showed shown find finds found".split())
 _EVIDENCE = frozenset(
     """poll polls polling survey surveys data video videos footage email emails post results
     documents records figures numbers analysis study report inquiry investigation math tally
-    count audit review filings""".split()
+    count audit review filings average photo photos image images recording tape slide chart""".split()
 )
 
 
@@ -867,11 +867,14 @@ def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
             return _make(text, toks[v + 1].end, e, found, inner)
         if not evidence:
             continue
-        if v + 1 < len(toks) and toks[v + 1].text[:1].isalnum() and toks[v + 1].low not in _NOT_CLAUSE:
+        if v + 1 < len(toks) and toks[v + 1].text[:1].isalnum() and (toks[v + 1].low not in _NOT_CLAUSE or toks[v + 1].low in _PERSONS):
             return _make(text, toks[v + 1].start, _clause_end(toks, v + 2, e, inner, ";", frozenset()), found, inner)
         if subject.i > 1 and toks[subject.i - 1].text == "," and all(not t.text[:1].isalnum() for t in toks[v + 1 :]):
             return _make(text, s, toks[subject.i - 1].start, found, inner)  # "…, documents show."
     return None
+
+
+_PERSONS = frozenset("him her them".split())
 
 
 def _evidence_before(toks: list, v: int) -> NP | None:
