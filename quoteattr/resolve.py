@@ -37,6 +37,10 @@ PRONOUN_REACH = 3000
 NARRATOR = "narrator"
 
 
+# Words for a person that tell only their sex (and age): "the young man" is someone in the scene.
+_EPITHETS = frozenset("man woman lady gentleman girl boy lad lass fellow youth maiden".split())
+
+
 def _key(word: str) -> str:
     """A crude stem so that defence/defense and France/French meet."""
     w = word.lower()
@@ -323,6 +327,19 @@ class Resolver:
                     return self._touch(kin, pos, mention)
             return None
         return self._touch(best, pos, mention)
+
+    def epithet(
+        self, text: str, role: str | None, pos: int, mention: Mention | None = None, *, subjects_since: int | None = None
+    ) -> Entity | None:
+        """Fiction: "the young man", "the girl" — a plain word for a man or a woman after "the"
+        names someone already in the scene, found as "he" or "she" would be. (A capitalised
+        epithet is a name: "the Invisible Man".)"""
+        if not self.fiction or role not in _EPITHETS or not (text[:3].lower() == "the" and text[3:4].isspace()):
+            return None
+        gender = roles().get(role, "x")
+        if gender not in "mf" or any(w[:1].isupper() for w in text.split()[1:]):
+            return None
+        return self.pronoun("he" if gender == "m" else "she", pos, mention, subjects_since=subjects_since)
 
     def describe(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity:
         """A person known only by a description ("the guest", "a young Lucas") until named."""

@@ -507,8 +507,10 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
             a, b = payload.name
             role_words = text[m.start : a].split()
             return resolver.name(text[a:b], m.start, title=payload.title, role_words=role_words, mention=m)
-        return resolver.nominal(m.text, payload.role, m.start, m) or resolver.describe(
-            m.text, payload.role, m.start, m
+        return (
+            resolver.nominal(m.text, payload.role, m.start, m)
+            or resolver.epithet(m.text, payload.role, m.start, m, subjects_since=subjects_since)
+            or resolver.describe(m.text, payload.role, m.start, m)
         )
     raw: RawMention = payload  # type: ignore[assignment]
     chained = resolver.chain_entity(raw.start, raw.end, raw.start)

@@ -327,3 +327,16 @@ def test_an_undecided_line_goes_to_the_recent_other_speaker_as_a_guess():
     assert last.speaker is not None and last.speaker.name == "Tom"
     assert last.rule == "recent other speaker"
     assert last.confidence < 0.5
+
+
+def test_the_young_man_of_a_cue_is_the_man_in_the_scene():
+    """ "cried the young man": a plain word for a man names the man already in the scene, as
+    "he" would, not a new person called "the young man"."""
+    text = _story(
+        "Tom sat by the fire while Mrs. Welland talked.",
+        f"{LDQ}You must help us,{RDQ} said Mrs. Welland.",
+        f"{LDQ}I would rather see her dead!{RDQ} cried the young man.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom"
+    assert quotes[-1].speaker_mention is not None and quotes[-1].speaker_mention.text == "the young man"
