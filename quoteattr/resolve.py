@@ -63,6 +63,7 @@ class Entity:
         "roles",
         "subject_at",
         "title",
+        "titled",
         "titles",
         "words",
     )
@@ -81,6 +82,7 @@ class Entity:
         self.described = False
         self.subject_at = -1  # where the person was last the subject of a sentence
         self.form_titles: dict[str, str] = {}  # the title a name form was written with
+        self.titled: dict[str, int] = {}  # how often a name form was written with a title
 
     def canonical(self, fullest: bool = True) -> str:
         """The name to show for this person.
@@ -107,8 +109,10 @@ class Entity:
             key = lambda f: (self.forms[f], len(f.split()), -len(f))  # noqa: E731
         best = max(repeated or list(self.forms), key=key if repeated else (lambda f: (self.forms[f], len(f.split()))))
         title = self.form_titles.get(best)
-        if title and best.split()[0].lower() in first_names() and not fullest:
-            title = None  # "Katharine", not "Miss Katharine": a given name goes without one
+        if title and not fullest and (best.split()[0].lower() in first_names() or 2 * self.titled.get(best, 0) < self.forms[best]):
+            # "Katharine", not "Miss Katharine": a given name goes without one; and "Archer",
+            # not "Mr. Archer", when the text mostly writes the name without its title
+            title = None
         if title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[title]):
             return f"{_KEPT_TITLES[title]} {best}"
         return best
@@ -271,6 +275,7 @@ class Resolver:
             if e.title is None:
                 e.title = title
             e.form_titles.setdefault(form, title)
+            e.titled[form] = e.titled.get(form, 0) + 1
         e.add_gender(gender)
         self._add_roles(e, role_words)
         return self._touch(e, pos, mention)

@@ -340,3 +340,15 @@ def test_the_young_man_of_a_cue_is_the_man_in_the_scene():
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom"
     assert quotes[-1].speaker_mention is not None and quotes[-1].speaker_mention.text == "the young man"
+
+
+def test_a_name_mostly_written_bare_is_shown_without_its_title():
+    """A character the text calls "Archer" and only once "Mr. Archer" goes by "Archer"; one
+    always written "Mrs. Welland" keeps her title."""
+    text = _story(
+        "Mr. Archer came in. Archer looked at Mrs. Welland, and Archer bowed.",
+        f"{LDQ}Good evening,{RDQ} said Archer.",
+        f"{LDQ}You are late,{RDQ} said Mrs. Welland.",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Archer", "Mrs. Welland"]
