@@ -411,9 +411,9 @@ def attribute(
     if news_like:
         _continuation(quotes)
     else:
-        _turn_taking(quotes, resolver)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
         _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
-        _turn_taking(quotes, resolver)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
         _other_recent_speaker(quotes, resolver)
 
     _name_narrator(quotes, resolver, text)
@@ -807,7 +807,12 @@ def _continuation(quotes: list[_Q]) -> None:
             _take(q, prev.entity, "continues", prev.mention)
 
 
-def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
+def _turn_taking(
+    quotes: list[_Q],
+    resolver: Resolver,
+    entity_at: dict[int, Entity | None],
+    mentions_by_para: dict[int, list[int]],
+) -> None:
     """Rule 4 (dialogue): in adjacent quote paragraphs two people alternate.
 
     A paragraph's speaker is the one two paragraphs before (or after), or the person the
@@ -861,6 +866,17 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 return o
         return None
 
+    def scene(k: int, e: Entity) -> Entity | None:
+        """Someone other than ``e`` the narration names just before the conversation that holds
+        paragraph ``k`` begins, the nearest first: "Robert Cohn was waiting for me."."""
+        first = paras[run[k]][0]
+        for p in (first.para_first, first.para_first - 1):
+            for position in sorted(mentions_by_para.get(p, ()), reverse=True):
+                o = entity_at.get(position)
+                if position < first.span.start and o is not None and o is not e:
+                    return o
+        return None
+
     def decided(k: int) -> bool:
         return any(q.entity is not None or q.found is not None for q in paras[k])
 
@@ -891,7 +907,7 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 # the other one in the conversation; in a story whose narrator speaks ("I
                 # said"), the narrator is in every conversation the others hold
                 if choice is None and prev_e is not None:
-                    choice = others(k - 1, prev_e)
+                    choice = scene(k, prev_e) or others(k - 1, prev_e)
                     if choice is None and narrator is not None and prev_e is not narrator:
                         choice = narrator
                 if choice is None and next_e is not None:

@@ -352,3 +352,18 @@ def test_a_name_mostly_written_bare_is_shown_without_its_title():
     )
     quotes = quoteattr.extract(text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Archer", "Mrs. Welland"]
+
+
+def test_the_other_one_of_a_conversation_is_named_in_the_narration_before_it():
+    """A conversation after a narration paragraph: its first uncued answer is by the person that
+    narration named (Ann), not by someone of an earlier conversation (Jim)."""
+    text = _story(
+        f"{LDQ}Hello,{RDQ} said Jim.",
+        f"{LDQ}Goodbye,{RDQ} said Tom.",
+        "Tom walked home through the rain. Ann was waiting for him at the door.",
+        f"{LDQ}I am wet through,{RDQ} said Tom.",
+        f"{LDQ}Then come in and get dry.{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Ann"
+    assert last.rule == "turn-taking"
