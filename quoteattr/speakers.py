@@ -28,7 +28,7 @@ import regex
 
 from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, colon_subject, cue_after, cue_before
-from .lexicon import data_lines, first_names, not_names, roles, titles
+from .lexicon import data_lines, first_names, not_names, pronouns, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .parsed import cue_from_parse, parse_of
 from .reported import find_reported
@@ -406,6 +406,8 @@ def attribute(
             q.entity = entity_at.get(f.mention.start)
             q.mention = f.mention
             q.rule = f.rule
+    if not news_like:
+        _answered_by_addressee(quotes)
     _same_paragraph(quotes)
     _paragraph_person(quotes, resolver, entity_at, mentions_by_para, news_like, text, paras)
     if news_like:
@@ -698,6 +700,27 @@ def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
             if other.entity is not None and other.entity is not before and other.rule != "recent other speaker":
                 if not _addressed(q, other.entity):
                     _take(q, other.entity, "recent other speaker", None, resolver)
+                break
+
+
+def _answered_by_addressee(quotes: list[_Q]) -> None:
+    """Dialogue: "“…, Dorian?” said Hallward.\n\n“…,” he answered." — a "he" or "she" of the
+    next paragraph that was resolved to the one who just spoke (who does not answer himself) is
+    the one that line addressed, when the gender agrees."""
+    for i in range(1, len(quotes)):
+        q, prev = quotes[i], quotes[i - 1]
+        m = q.mention
+        if q.found is None or m is None or m.kind != "pronoun" or q.entity is not prev.entity:
+            continue
+        if q.para_first - prev.para_last != 1:
+            continue
+        gender = pronouns().get(m.text.lower(), ("x", ""))[0]
+        if gender not in "mf":
+            continue
+        said_to = [a for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last for a in quotes[k].addressees]
+        for a in said_to:
+            if a.gender == gender and a is not prev.entity and a.id != NARRATOR:
+                q.entity = a
                 break
 
 

@@ -367,3 +367,16 @@ def test_the_other_one_of_a_conversation_is_named_in_the_narration_before_it():
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Ann"
     assert last.rule == "turn-taking"
+
+
+def test_a_pronoun_that_answers_is_the_one_addressed_not_the_one_who_spoke():
+    """ "“…, Tom?” said Hallward.\\n\\n“…,” he answered." — the latest man is Hallward, but he
+    does not answer himself: "he" is Tom, whom he addressed."""
+    text = _story(
+        "Tom and Hallward sat in the studio.",
+        f"{LDQ}What do you think of it, Tom?{RDQ} said Hallward.",
+        f"{LDQ}I think nothing at all,{RDQ} he answered.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Tom"
+    assert last.speaker_mention is not None and last.speaker_mention.text == "he"
