@@ -407,6 +407,7 @@ def attribute(
             q.mention = f.mention
             q.rule = f.rule
     if not news_like:
+        _the_other(quotes)
         _answered_by_addressee(quotes)
     _same_paragraph(quotes)
     _paragraph_person(quotes, resolver, entity_at, mentions_by_para, news_like, text, paras)
@@ -414,6 +415,7 @@ def attribute(
         _continuation(quotes)
     else:
         _turn_taking(quotes, resolver, entity_at, mentions_by_para)
+        _the_other(quotes)  # again, now that turn-taking knows more of the lines before
         _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
         _turn_taking(quotes, resolver, entity_at, mentions_by_para)
         _other_recent_speaker(quotes, resolver)
@@ -700,6 +702,36 @@ def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
             if other.entity is not None and other.entity is not before and other.rule != "recent other speaker":
                 if not _addressed(q, other.entity):
                     _take(q, other.entity, "recent other speaker", None, resolver)
+                break
+
+
+_THE_OTHER = regex.compile(r"the\s+other\b(?!s)", regex.IGNORECASE)
+
+
+def _the_other(quotes: list[_Q]) -> None:
+    """Dialogue: "“…,” said Syme.\n\n“…,” replied the other." — "the other" is the one of the
+    two in the conversation who did not speak the line before: the latest earlier speaker who
+    is someone else."""
+    for i in range(1, len(quotes)):
+        q = quotes[i]
+        if q.found is None or q.mention is None or not _THE_OTHER.match(q.mention.text):
+            continue
+        if q.entity is not None and not q.entity.described:
+            continue  # already someone, not the description
+        before = quotes[i - 1].entity
+        if before is None or q.span.start - quotes[i - 1].span.end >= _RECENT_REACH:
+            continue
+        for k in range(i - 2, -1, -1):
+            e = quotes[k].entity
+            if q.span.start - quotes[k].span.end >= _RECENT_REACH:
+                break
+            if e is not None and e is not before:
+                old, q.entity = q.entity, e
+                # the rest of its paragraph, which took the description from it
+                for r in quotes[i + 1 :]:
+                    if r.para_first != q.para_last or r.rule != "same paragraph" or r.entity is not old:
+                        break
+                    r.entity = e
                 break
 
 

@@ -380,3 +380,15 @@ def test_a_pronoun_that_answers_is_the_one_addressed_not_the_one_who_spoke():
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Tom"
     assert last.speaker_mention is not None and last.speaker_mention.text == "he"
+
+
+def test_the_other_of_a_cue_is_the_one_who_did_not_speak_the_line_before():
+    """ "replied the other": of the two in the conversation, the one who did not just speak."""
+    text = _story(
+        f"{LDQ}You are early,{RDQ} said Syme.",
+        f"{LDQ}I am always early,{RDQ} said Gregory.",
+        f"{LDQ}Not always,{RDQ} replied the other. {LDQ}Not on Sundays.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes[-2:]] == ["Syme", "Syme"]
+    assert quotes[-2].speaker_mention is not None and quotes[-2].speaker_mention.text == "the other"
