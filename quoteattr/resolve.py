@@ -360,19 +360,23 @@ class Resolver:
 
         Spouses and parents share the family name and carry the title that tells them apart
         ("his wife" of Mr. Bennet is Mrs. Bennet); a missing spouse or parent is created with
-        that name. Siblings and children must already be known.
+        that name. Siblings and children must already be known. In fiction, when no family
+        name links them (the owner is known by a given name only, or the possessive found no
+        one who could be the owner), the relative is looked for in the scene (``_kin_in_scene``).
         """
         owner = self.pronoun(_POSSESSIVES[possessive], pos)
         if owner is None or owner.id == NARRATOR or owner.described or not owner.forms:
-            return None
+            return self._kin_in_scene(None, role, pos) if self.fiction else None
         if not owner.titles and all(len(f.split()) < 2 for f in owner.forms):
-            return None  # only a given name is known: no family name to go by
+            # only a given name is known: no family name to go by
+            return self._kin_in_scene(owner, role, pos) if self.fiction else None
         surname = owner.canonical(fullest=True).split()[-1]
         key = surname.lower()
         title, gender, create = _KIN[role]
         owner_cls = {_TITLE_CLASS.get(t) for t in owner.titles}
         if role in ("mother", "father", "mama", "mamma", "papa") and "mrs" in owner_cls:
-            return None  # a married woman's parents bear another name
+            # a married woman's parents bear another name (or "her" is not the one it seemed)
+            return self._kin_in_scene(None, role, pos) if self.fiction else None
         best = None
         for e in self._by_word.get(key, ()):
             if e is owner or (gender in "mf" and e.gender not in (gender, "x")):
@@ -385,6 +389,20 @@ class Resolver:
         if best is None and create and title:
             best = self.name(surname, pos, title=title)
         return best
+
+    def _kin_in_scene(self, owner: Entity | None, role: str, pos: int) -> Entity | None:
+        """Fiction: "her father" of "Elizabeth", whose family name the text never gives — the
+        latest person nearby titled as that relative would be ("Mr. Bennet" for a father, a
+        "Mrs." for a mother)."""
+        title, gender, _ = _KIN[role]
+        if title is None:
+            return None
+        for e in reversed(self._recent.values()):
+            if pos - e.last > PRONOUN_REACH:
+                break
+            if e is not owner and e.gender in (gender, "x") and _TITLE_CLASS[title] in {_TITLE_CLASS.get(t) for t in e.titles}:
+                return e
+        return None
 
     def pronoun(
         self,

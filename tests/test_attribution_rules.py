@@ -392,3 +392,16 @@ def test_the_other_of_a_cue_is_the_one_who_did_not_speak_the_line_before():
     quotes = quoteattr.extract(text)
     assert [q.speaker.name if q.speaker else None for q in quotes[-2:]] == ["Syme", "Syme"]
     assert quotes[-2].speaker_mention is not None and quotes[-2].speaker_mention.text == "the other"
+
+
+def test_her_father_of_a_daughter_known_by_her_given_name_is_the_mr_of_the_scene():
+    """ "said her father" when the daughter is only ever "Elizabeth": no family name links them,
+    and the father is the man titled Mr. in the scene."""
+    text = _story(
+        "Mr. Bennet was reading by the fire when Elizabeth came in.",
+        f"{LDQ}Is there a letter for me?{RDQ} asked Elizabeth.",
+        f"{LDQ}None at all,{RDQ} said her father.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
+    assert last.speaker_mention is not None and last.speaker_mention.text == "her father"
