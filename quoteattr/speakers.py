@@ -944,32 +944,30 @@ def _turn_taking(
                 if decided(k):
                     continue
                 mine = paras[k][0]
-                choice = None
                 prev_e = speaker(k - 1) if adjacent(k - 1, k) else None
                 next_e = speaker(k + 1) if adjacent(k, k + 1) else None
-                # the person the previous speaker addressed answers (known or not, the
-                # previous speaker is not the one addressed)
+                # the candidates, surest first; one ruled out (the neighbour's speaker, or
+                # someone this paragraph addresses) gives way to the next
+                candidates: list[Entity | None] = []
+                # the person the previous speaker addressed answers
                 if adjacent(k - 1, k):
-                    for a in (a for q in paras[k - 1] for a in q.addressees):
-                        if a is not prev_e:
-                            choice = a
-                            break
+                    candidates += [a for q in paras[k - 1] for a in q.addressees]
                 # alternation: the speaker two paragraphs away
-                if choice is None and adjacent(k - 2, k) and speaker(k - 2) is not None and speaker(k - 2) is not prev_e:
-                    choice = speaker(k - 2)
-                if choice is None and adjacent(k, k + 2) and speaker(k + 2) is not None and speaker(k + 2) is not next_e:
-                    choice = speaker(k + 2)
+                if adjacent(k - 2, k):
+                    candidates.append(speaker(k - 2))
+                if adjacent(k, k + 2):
+                    candidates.append(speaker(k + 2))
                 # the other one in the conversation; in a story whose narrator speaks ("I
                 # said"), the narrator is in every conversation the others hold
-                if choice is None and prev_e is not None:
-                    choice = scene(k, prev_e) or others(k - 1, prev_e)
-                    if choice is None and narrator is not None and prev_e is not narrator:
-                        choice = narrator
-                if choice is None and next_e is not None:
-                    choice = others_after(k + 1, next_e)
-                    if choice is None and narrator is not None and next_e is not narrator:
-                        choice = narrator
-                if choice is not None and not _addressed(mine, choice) and choice is not prev_e and choice is not next_e:
+                if prev_e is not None:
+                    candidates += [scene(k, prev_e), others(k - 1, prev_e), narrator]
+                if next_e is not None:
+                    candidates += [others_after(k + 1, next_e), narrator]
+                choice = next(
+                    (c for c in candidates if c is not None and c is not prev_e and c is not next_e and not _addressed(mine, c)),
+                    None,
+                )
+                if choice is not None:
                     assign(k, choice)
                     changed = True
         if not changed:

@@ -405,3 +405,17 @@ def test_her_father_of_a_daughter_known_by_her_given_name_is_the_mr_of_the_scene
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
     assert last.speaker_mention is not None and last.speaker_mention.text == "her father"
+
+
+def test_turn_taking_passes_over_a_candidate_the_line_addresses():
+    """The speaker two lines back (Tom) is addressed by this line, so is not its speaker: the
+    next candidate, the third person of the scene, speaks instead of no one."""
+    text = _story(
+        "Tom, Ann and Jim sat by the fire.",
+        f"{LDQ}It is cold,{RDQ} said Tom.",
+        f"{LDQ}It is winter,{RDQ} said Ann.",
+        f"{LDQ}Tom, you should have brought more wood.{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Jim"
+    assert last.rule == "turn-taking"
