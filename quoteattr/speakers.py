@@ -705,13 +705,18 @@ def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
                 break
 
 
-_THE_OTHER = regex.compile(r"the\s+other\b(?!s)", regex.IGNORECASE)
+# "the other", and the words for someone by the relation of the moment: "his companion", "her
+# visitor", "my friend" - in a conversation, the one who is not the speaker just heard
+_THE_OTHER = regex.compile(
+    r"the\s+other\b(?!s)|(?:his|her|my)\s+(?:\w+\s+)?(?:companion|interlocutor|visitor|guest|host|hostess|friend)\b",
+    regex.IGNORECASE,
+)
 
 
 def _the_other(quotes: list[_Q]) -> None:
-    """Dialogue: "“…,” said Syme.\n\n“…,” replied the other." — "the other" is the one of the
-    two in the conversation who did not speak the line before: the latest earlier speaker who
-    is someone else."""
+    """Dialogue: "“…,” said Syme.\n\n“…,” replied the other." — "the other" (or "his
+    companion", "her visitor") is the one of the two in the conversation who did not speak the
+    line before: the latest earlier speaker who is someone else."""
     for i in range(1, len(quotes)):
         q = quotes[i]
         if q.found is None or q.mention is None or not _THE_OTHER.match(q.mention.text):

@@ -419,3 +419,15 @@ def test_turn_taking_passes_over_a_candidate_the_line_addresses():
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Jim"
     assert last.rule == "turn-taking"
+
+
+def test_her_companion_of_a_cue_is_the_other_one_of_the_conversation():
+    """ "said her companion", "his visitor", "his friend": like "the other", the one of the two
+    who did not speak the line before."""
+    text = _story(
+        f"{LDQ}Shall we walk?{RDQ} said Emma.",
+        f"{LDQ}Gladly,{RDQ} said Harriet.",
+        f"{LDQ}Then take my arm,{RDQ} said her companion.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Emma"
