@@ -692,7 +692,7 @@ def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
     not the speaker of the line before it — in a conversation, the one who answers. A guess,
     and its confidence says so."""
     for i, q in enumerate(quotes):
-        if q.entity is not None or q.found is not None:
+        if q.entity is not None or q.found is not None or q.mention is not None:
             continue
         before = quotes[i - 1].entity if i > 0 else None
         for k in range(i - 1, -1, -1):
@@ -808,7 +808,7 @@ def _paragraph_person(
 ) -> None:
     """Rule 3: a paragraph whose narration has one person as a subject is that person talking."""
     for q in quotes:
-        if q.entity is not None or q.found is not None:
+        if q.entity is not None or q.found is not None or q.mention is not None:
             continue
         people: list[Entity] = []
         for p in range(q.para_first, q.para_last + 1):
@@ -840,7 +840,7 @@ def _after_narration(
         for p in range(q.para_first, q.para_last + 1):
             last_quote_end[p] = max(last_quote_end.get(p, -1), q.span.end)
     for q in quotes:
-        if q.entity is not None or q.found is not None or q.para_first == 0:
+        if q.entity is not None or q.found is not None or q.mention is not None or q.para_first == 0:
             continue
         p = q.para_first - 1
         lo = max(paras[p].start, last_quote_end.get(p, -1))

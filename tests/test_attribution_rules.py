@@ -431,3 +431,17 @@ def test_her_companion_of_a_cue_is_the_other_one_of_the_conversation():
     )
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Emma"
+
+
+def test_the_rest_of_a_paragraph_keeps_its_unresolved_pronoun():
+    """ "“…,” she declared. “…”" where no woman has been named: the second quote is hers too —
+    no one known — not a guess among the men who spoke before."""
+    text = _story(
+        f"{LDQ}Where are you from?{RDQ} asked Tom.",
+        f"{LDQ}Georgia,{RDQ} said Jim.",
+        f"{LDQ}Then it is far,{RDQ} she declared. {LDQ}I know the road.{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is None
+    assert last.speaker_mention is not None and last.speaker_mention.text == "she"
+    assert last.rule == "same paragraph"
