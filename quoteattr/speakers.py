@@ -967,7 +967,7 @@ def _turn_taking(
                 if prev_e is not None:
                     candidates += [scene(k, prev_e), others(k - 1, prev_e), narrator]
                 if next_e is not None:
-                    candidates += [others_after(k + 1, next_e), narrator]
+                    candidates += [scene(k, next_e), others_after(k + 1, next_e), narrator]
                 choice = next(
                     (c for c in candidates if c is not None and c is not prev_e and c is not next_e and not _addressed(mine, c)),
                     None,

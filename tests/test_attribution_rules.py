@@ -445,3 +445,16 @@ def test_the_rest_of_a_paragraph_keeps_its_unresolved_pronoun():
     assert last.speaker is None
     assert last.speaker_mention is not None and last.speaker_mention.text == "she"
     assert last.rule == "same paragraph"
+
+
+def test_a_conversation_opened_by_an_uncued_line_before_a_known_speaker():
+    """The opening line has no cue and the answer is Tom's: the opening line is by the other
+    person the narration before named (Ann), not by Tom, the narration's subject."""
+    text = _story(
+        "Tom walked home through the rain. Ann was waiting at the door.",
+        f"{LDQ}You are late again.{RDQ}",
+        f"{LDQ}I was kept at the mill,{RDQ} said Tom.",
+    )
+    first = quoteattr.extract(text)[0]
+    assert first.speaker is not None and first.speaker.name == "Ann"
+    assert first.rule == "turn-taking"
