@@ -640,7 +640,10 @@ def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[En
         matches = [
             e
             for e in resolver.entities
-            if words <= e.words and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
+            if words <= e.words
+            and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
+            # "My dear Mr. Bennet" is no woman of that name, titled or not
+            and not (titles().get(raw.title or "") in ("m", "f") and e.gender in "mf" and e.gender != titles()[raw.title])
         ]
         if matches:
             found.append(max(matches, key=lambda e: e.last))

@@ -458,3 +458,15 @@ def test_a_conversation_opened_by_an_uncued_line_before_a_known_speaker():
     first = quoteattr.extract(text)[0]
     assert first.speaker is not None and first.speaker.name == "Ann"
     assert first.rule == "turn-taking"
+
+
+def test_a_titled_vocative_is_not_a_person_of_the_other_sex_with_that_name():
+    """ "My dear Mr. Bennet" addresses Mr. Bennet, not Elizabeth Bennet (named later, untitled),
+    and he answers."""
+    text = _story(
+        "Mr. Bennet sat by the fire with Elizabeth Bennet.",
+        f"{LDQ}My dear Mr. Bennet,{RDQ} said Mrs. Bennet, {LDQ}you must visit him.{RDQ}",
+        f"{LDQ}Is that his design in settling here?{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
