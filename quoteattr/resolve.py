@@ -37,6 +37,10 @@ PRONOUN_REACH = 3000
 NARRATOR = "narrator"
 
 
+# Words for a person that tell only their sex (and age): "the young man" is someone in the scene.
+_EPITHETS = frozenset("man woman lady gentleman girl boy lad lass fellow youth maiden".split())
+
+
 def _key(word: str) -> str:
     """A crude stem so that defence/defense and France/French meet."""
     w = word.lower()
@@ -59,6 +63,7 @@ class Entity:
         "roles",
         "subject_at",
         "title",
+        "titled",
         "titles",
         "words",
     )
@@ -77,6 +82,7 @@ class Entity:
         self.described = False
         self.subject_at = -1  # where the person was last the subject of a sentence
         self.form_titles: dict[str, str] = {}  # the title a name form was written with
+        self.titled: dict[str, int] = {}  # how often a name form was written with a title
 
     def canonical(self, fullest: bool = True) -> str:
         """The name to show for this person.
@@ -103,8 +109,10 @@ class Entity:
             key = lambda f: (self.forms[f], len(f.split()), -len(f))  # noqa: E731
         best = max(repeated or list(self.forms), key=key if repeated else (lambda f: (self.forms[f], len(f.split()))))
         title = self.form_titles.get(best)
-        if title and best.split()[0].lower() in first_names() and not fullest:
-            title = None  # "Katharine", not "Miss Katharine": a given name goes without one
+        if title and not fullest and (best.split()[0].lower() in first_names() or 2 * self.titled.get(best, 0) < self.forms[best]):
+            # "Katharine", not "Miss Katharine": a given name goes without one; and "Archer",
+            # not "Mr. Archer", when the text mostly writes the name without its title
+            title = None
         if title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[title]):
             return f"{_KEPT_TITLES[title]} {best}"
         return best
@@ -267,6 +275,7 @@ class Resolver:
             if e.title is None:
                 e.title = title
             e.form_titles.setdefault(form, title)
+            e.titled[form] = e.titled.get(form, 0) + 1
         e.add_gender(gender)
         self._add_roles(e, role_words)
         return self._touch(e, pos, mention)
@@ -324,6 +333,19 @@ class Resolver:
             return None
         return self._touch(best, pos, mention)
 
+    def epithet(
+        self, text: str, role: str | None, pos: int, mention: Mention | None = None, *, subjects_since: int | None = None
+    ) -> Entity | None:
+        """Fiction: "the young man", "the girl" — a plain word for a man or a woman after "the"
+        names someone already in the scene, found as "he" or "she" would be. (A capitalised
+        epithet is a name: "the Invisible Man".)"""
+        if not self.fiction or role not in _EPITHETS or not (text[:3].lower() == "the" and text[3:4].isspace()):
+            return None
+        gender = roles().get(role, "x")
+        if gender not in "mf" or any(w[:1].isupper() for w in text.split()[1:]):
+            return None
+        return self.pronoun("he" if gender == "m" else "she", pos, mention, subjects_since=subjects_since)
+
     def describe(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity:
         """A person known only by a description ("the guest", "a young Lucas") until named."""
         e = self._new(pos)
@@ -338,19 +360,23 @@ class Resolver:
 
         Spouses and parents share the family name and carry the title that tells them apart
         ("his wife" of Mr. Bennet is Mrs. Bennet); a missing spouse or parent is created with
-        that name. Siblings and children must already be known.
+        that name. Siblings and children must already be known. In fiction, when no family
+        name links them (the owner is known by a given name only, or the possessive found no
+        one who could be the owner), the relative is looked for in the scene (``_kin_in_scene``).
         """
         owner = self.pronoun(_POSSESSIVES[possessive], pos)
         if owner is None or owner.id == NARRATOR or owner.described or not owner.forms:
-            return None
+            return self._kin_in_scene(None, role, pos) if self.fiction else None
         if not owner.titles and all(len(f.split()) < 2 for f in owner.forms):
-            return None  # only a given name is known: no family name to go by
+            # only a given name is known: no family name to go by
+            return self._kin_in_scene(owner, role, pos) if self.fiction else None
         surname = owner.canonical(fullest=True).split()[-1]
         key = surname.lower()
         title, gender, create = _KIN[role]
         owner_cls = {_TITLE_CLASS.get(t) for t in owner.titles}
         if role in ("mother", "father", "mama", "mamma", "papa") and "mrs" in owner_cls:
-            return None  # a married woman's parents bear another name
+            # a married woman's parents bear another name (or "her" is not the one it seemed)
+            return self._kin_in_scene(None, role, pos) if self.fiction else None
         best = None
         for e in self._by_word.get(key, ()):
             if e is owner or (gender in "mf" and e.gender not in (gender, "x")):
@@ -363,6 +389,20 @@ class Resolver:
         if best is None and create and title:
             best = self.name(surname, pos, title=title)
         return best
+
+    def _kin_in_scene(self, owner: Entity | None, role: str, pos: int) -> Entity | None:
+        """Fiction: "her father" of "Elizabeth", whose family name the text never gives — the
+        latest person nearby titled as that relative would be ("Mr. Bennet" for a father, a
+        "Mrs." for a mother)."""
+        title, gender, _ = _KIN[role]
+        if title is None:
+            return None
+        for e in reversed(self._recent.values()):
+            if pos - e.last > PRONOUN_REACH:
+                break
+            if e is not owner and e.gender in (gender, "x") and _TITLE_CLASS[title] in {_TITLE_CLASS.get(t) for t in e.titles}:
+                return e
+        return None
 
     def pronoun(
         self,

@@ -28,7 +28,7 @@ import regex
 
 from .annotation import Annotation, RawMention, scan_mentions
 from .cues import Found, colon_subject, cue_after, cue_before, narration_subject
-from .lexicon import data_lines, first_names, not_names, roles, titles
+from .lexicon import data_lines, first_names, not_names, pronouns, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .parsed import cue_from_parse, parse_of
 from .reported import find_reported
@@ -410,14 +410,18 @@ def attribute(
             q.entity = entity_at.get(f.mention.start)
             q.mention = f.mention
             q.rule = f.rule
+    if not news_like:
+        _the_other(quotes)
+        _answered_by_addressee(quotes)
     _same_paragraph(quotes)
     _paragraph_person(quotes, resolver, entity_at, mentions_by_para, news_like, text, paras)
     if news_like:
         _continuation(quotes)
     else:
-        _turn_taking(quotes, resolver)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
+        _the_other(quotes)  # again, now that turn-taking knows more of the lines before
         _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
-        _turn_taking(quotes, resolver)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
         _other_recent_speaker(quotes, resolver)
 
     _name_narrator(quotes, resolver, text)
@@ -517,8 +521,10 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
             a, b = payload.name
             role_words = text[m.start : a].split()
             return resolver.name(text[a:b], m.start, title=payload.title, role_words=role_words, mention=m)
-        return resolver.nominal(m.text, payload.role, m.start, m) or resolver.describe(
-            m.text, payload.role, m.start, m
+        return (
+            resolver.nominal(m.text, payload.role, m.start, m)
+            or resolver.epithet(m.text, payload.role, m.start, m, subjects_since=subjects_since)
+            or resolver.describe(m.text, payload.role, m.start, m)
         )
     raw: RawMention = payload  # type: ignore[assignment]
     chained = resolver.chain_entity(raw.start, raw.end, raw.start)
@@ -644,7 +650,10 @@ def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[En
         matches = [
             e
             for e in resolver.entities
-            if words <= e.words and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
+            if words <= e.words
+            and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
+            # "My dear Mr. Bennet" is no woman of that name, titled or not
+            and not (titles().get(raw.title or "") in ("m", "f") and e.gender in "mf" and e.gender != titles()[raw.title])
         ]
         if matches:
             found.append(max(matches, key=lambda e: e.last))
@@ -696,7 +705,7 @@ def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
     not the speaker of the line before it — in a conversation, the one who answers. A guess,
     and its confidence says so."""
     for i, q in enumerate(quotes):
-        if q.entity is not None or q.found is not None:
+        if q.entity is not None or q.found is not None or q.mention is not None:
             continue
         before = quotes[i - 1].entity if i > 0 else None
         for k in range(i - 1, -1, -1):
@@ -706,6 +715,62 @@ def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
             if other.entity is not None and other.entity is not before and other.rule != "recent other speaker":
                 if not _addressed(q, other.entity):
                     _take(q, other.entity, "recent other speaker", None, resolver)
+                break
+
+
+# "the other", and the words for someone by the relation of the moment: "his companion", "her
+# visitor", "my friend" - in a conversation, the one who is not the speaker just heard
+_THE_OTHER = regex.compile(
+    r"the\s+other\b(?!s)|(?:his|her|my)\s+(?:\w+\s+)?(?:companion|interlocutor|visitor|guest|host|hostess|friend)\b",
+    regex.IGNORECASE,
+)
+
+
+def _the_other(quotes: list[_Q]) -> None:
+    """Dialogue: "“…,” said Syme.\n\n“…,” replied the other." — "the other" (or "his
+    companion", "her visitor") is the one of the two in the conversation who did not speak the
+    line before: the latest earlier speaker who is someone else."""
+    for i in range(1, len(quotes)):
+        q = quotes[i]
+        if q.found is None or q.mention is None or not _THE_OTHER.match(q.mention.text):
+            continue
+        if q.entity is not None and not q.entity.described:
+            continue  # already someone, not the description
+        before = quotes[i - 1].entity
+        if before is None or q.span.start - quotes[i - 1].span.end >= _RECENT_REACH:
+            continue
+        for k in range(i - 2, -1, -1):
+            e = quotes[k].entity
+            if q.span.start - quotes[k].span.end >= _RECENT_REACH:
+                break
+            if e is not None and e is not before:
+                old, q.entity = q.entity, e
+                # the rest of its paragraph, which took the description from it
+                for r in quotes[i + 1 :]:
+                    if r.para_first != q.para_last or r.rule != "same paragraph" or r.entity is not old:
+                        break
+                    r.entity = e
+                break
+
+
+def _answered_by_addressee(quotes: list[_Q]) -> None:
+    """Dialogue: "“…, Dorian?” said Hallward.\n\n“…,” he answered." — a "he" or "she" of the
+    next paragraph that was resolved to the one who just spoke (who does not answer himself) is
+    the one that line addressed, when the gender agrees."""
+    for i in range(1, len(quotes)):
+        q, prev = quotes[i], quotes[i - 1]
+        m = q.mention
+        if q.found is None or m is None or m.kind != "pronoun" or q.entity is not prev.entity:
+            continue
+        if q.para_first - prev.para_last != 1:
+            continue
+        gender = pronouns().get(m.text.lower(), ("x", ""))[0]
+        if gender not in "mf":
+            continue
+        said_to = [a for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last for a in quotes[k].addressees]
+        for a in said_to:
+            if a.gender == gender and a is not prev.entity and a.id != NARRATOR:
+                q.entity = a
                 break
 
 
@@ -756,7 +821,7 @@ def _paragraph_person(
 ) -> None:
     """Rule 3: a paragraph whose narration has one person as a subject is that person talking."""
     for q in quotes:
-        if q.entity is not None or q.found is not None:
+        if q.entity is not None or q.found is not None or q.mention is not None:
             continue
         people: list[Entity] = []
         for p in range(q.para_first, q.para_last + 1):
@@ -788,7 +853,7 @@ def _after_narration(
         for p in range(q.para_first, q.para_last + 1):
             last_quote_end[p] = max(last_quote_end.get(p, -1), q.span.end)
     for q in quotes:
-        if q.entity is not None or q.found is not None or q.para_first == 0:
+        if q.entity is not None or q.found is not None or q.mention is not None or q.para_first == 0:
             continue
         p = q.para_first - 1
         lo = max(paras[p].start, last_quote_end.get(p, -1))
@@ -815,7 +880,12 @@ def _continuation(quotes: list[_Q]) -> None:
             _take(q, prev.entity, "continues", prev.mention)
 
 
-def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
+def _turn_taking(
+    quotes: list[_Q],
+    resolver: Resolver,
+    entity_at: dict[int, Entity | None],
+    mentions_by_para: dict[int, list[int]],
+) -> None:
     """Rule 4 (dialogue): in adjacent quote paragraphs two people alternate.
 
     A paragraph's speaker is the one two paragraphs before (or after), or the person the
@@ -869,6 +939,17 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 return o
         return None
 
+    def scene(k: int, e: Entity) -> Entity | None:
+        """Someone other than ``e`` the narration names just before the conversation that holds
+        paragraph ``k`` begins, the nearest first: "Robert Cohn was waiting for me."."""
+        first = paras[run[k]][0]
+        for p in (first.para_first, first.para_first - 1):
+            for position in sorted(mentions_by_para.get(p, ()), reverse=True):
+                o = entity_at.get(position)
+                if position < first.span.start and o is not None and o is not e:
+                    return o
+        return None
+
     def decided(k: int) -> bool:
         return any(q.entity is not None or q.found is not None for q in paras[k])
 
@@ -881,32 +962,30 @@ def _turn_taking(quotes: list[_Q], resolver: Resolver) -> None:
                 if decided(k):
                     continue
                 mine = paras[k][0]
-                choice = None
                 prev_e = speaker(k - 1) if adjacent(k - 1, k) else None
                 next_e = speaker(k + 1) if adjacent(k, k + 1) else None
-                # the person the previous speaker addressed answers (known or not, the
-                # previous speaker is not the one addressed)
+                # the candidates, surest first; one ruled out (the neighbour's speaker, or
+                # someone this paragraph addresses) gives way to the next
+                candidates: list[Entity | None] = []
+                # the person the previous speaker addressed answers
                 if adjacent(k - 1, k):
-                    for a in (a for q in paras[k - 1] for a in q.addressees):
-                        if a is not prev_e:
-                            choice = a
-                            break
+                    candidates += [a for q in paras[k - 1] for a in q.addressees]
                 # alternation: the speaker two paragraphs away
-                if choice is None and adjacent(k - 2, k) and speaker(k - 2) is not None and speaker(k - 2) is not prev_e:
-                    choice = speaker(k - 2)
-                if choice is None and adjacent(k, k + 2) and speaker(k + 2) is not None and speaker(k + 2) is not next_e:
-                    choice = speaker(k + 2)
+                if adjacent(k - 2, k):
+                    candidates.append(speaker(k - 2))
+                if adjacent(k, k + 2):
+                    candidates.append(speaker(k + 2))
                 # the other one in the conversation; in a story whose narrator speaks ("I
                 # said"), the narrator is in every conversation the others hold
-                if choice is None and prev_e is not None:
-                    choice = others(k - 1, prev_e)
-                    if choice is None and narrator is not None and prev_e is not narrator:
-                        choice = narrator
-                if choice is None and next_e is not None:
-                    choice = others_after(k + 1, next_e)
-                    if choice is None and narrator is not None and next_e is not narrator:
-                        choice = narrator
-                if choice is not None and not _addressed(mine, choice) and choice is not prev_e and choice is not next_e:
+                if prev_e is not None:
+                    candidates += [scene(k, prev_e), others(k - 1, prev_e), narrator]
+                if next_e is not None:
+                    candidates += [scene(k, next_e), others_after(k + 1, next_e), narrator]
+                choice = next(
+                    (c for c in candidates if c is not None and c is not prev_e and c is not next_e and not _addressed(mine, c)),
+                    None,
+                )
+                if choice is not None:
                     assign(k, choice)
                     changed = True
         if not changed:

@@ -391,3 +391,146 @@ def test_a_phrase_with_a_modal_is_no_speaker_of_a_cue_before_a_quote():
     [quote] = quoteattr.extract(text, kinds=("direct",))
     assert quote.speaker_mention.text == "he"
     assert quote.speaker.name == "Tom Brandt"
+
+
+def test_the_young_man_of_a_cue_is_the_man_in_the_scene():
+    """ "cried the young man": a plain word for a man names the man already in the scene, as
+    "he" would, not a new person called "the young man"."""
+    text = _story(
+        "Tom sat by the fire while Mrs. Welland talked.",
+        f"{LDQ}You must help us,{RDQ} said Mrs. Welland.",
+        f"{LDQ}I would rather see her dead!{RDQ} cried the young man.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom"
+    assert quotes[-1].speaker_mention is not None and quotes[-1].speaker_mention.text == "the young man"
+
+
+def test_a_name_mostly_written_bare_is_shown_without_its_title():
+    """A character the text calls "Archer" and only once "Mr. Archer" goes by "Archer"; one
+    always written "Mrs. Welland" keeps her title."""
+    text = _story(
+        "Mr. Archer came in. Archer looked at Mrs. Welland, and Archer bowed.",
+        f"{LDQ}Good evening,{RDQ} said Archer.",
+        f"{LDQ}You are late,{RDQ} said Mrs. Welland.",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Archer", "Mrs. Welland"]
+
+
+def test_the_other_one_of_a_conversation_is_named_in_the_narration_before_it():
+    """A conversation after a narration paragraph: its first uncued answer is by the person that
+    narration named (Ann), not by someone of an earlier conversation (Jim)."""
+    text = _story(
+        f"{LDQ}Hello,{RDQ} said Jim.",
+        f"{LDQ}Goodbye,{RDQ} said Tom.",
+        "Tom walked home through the rain. Ann was waiting for him at the door.",
+        f"{LDQ}I am wet through,{RDQ} said Tom.",
+        f"{LDQ}Then come in and get dry.{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Ann"
+    assert last.rule == "turn-taking"
+
+
+def test_a_pronoun_that_answers_is_the_one_addressed_not_the_one_who_spoke():
+    """ "“…, Tom?” said Hallward.\\n\\n“…,” he answered." — the latest man is Hallward, but he
+    does not answer himself: "he" is Tom, whom he addressed."""
+    text = _story(
+        "Tom and Hallward sat in the studio.",
+        f"{LDQ}What do you think of it, Tom?{RDQ} said Hallward.",
+        f"{LDQ}I think nothing at all,{RDQ} he answered.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Tom"
+    assert last.speaker_mention is not None and last.speaker_mention.text == "he"
+
+
+def test_the_other_of_a_cue_is_the_one_who_did_not_speak_the_line_before():
+    """ "replied the other": of the two in the conversation, the one who did not just speak."""
+    text = _story(
+        f"{LDQ}You are early,{RDQ} said Syme.",
+        f"{LDQ}I am always early,{RDQ} said Gregory.",
+        f"{LDQ}Not always,{RDQ} replied the other. {LDQ}Not on Sundays.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes[-2:]] == ["Syme", "Syme"]
+    assert quotes[-2].speaker_mention is not None and quotes[-2].speaker_mention.text == "the other"
+
+
+def test_her_father_of_a_daughter_known_by_her_given_name_is_the_mr_of_the_scene():
+    """ "said her father" when the daughter is only ever "Elizabeth": no family name links them,
+    and the father is the man titled Mr. in the scene."""
+    text = _story(
+        "Mr. Bennet was reading by the fire when Elizabeth came in.",
+        f"{LDQ}Is there a letter for me?{RDQ} asked Elizabeth.",
+        f"{LDQ}None at all,{RDQ} said her father.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
+    assert last.speaker_mention is not None and last.speaker_mention.text == "her father"
+
+
+def test_turn_taking_passes_over_a_candidate_the_line_addresses():
+    """The speaker two lines back (Tom) is addressed by this line, so is not its speaker: the
+    next candidate, the third person of the scene, speaks instead of no one."""
+    text = _story(
+        "Tom, Ann and Jim sat by the fire.",
+        f"{LDQ}It is cold,{RDQ} said Tom.",
+        f"{LDQ}It is winter,{RDQ} said Ann.",
+        f"{LDQ}Tom, you should have brought more wood.{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Jim"
+    assert last.rule == "turn-taking"
+
+
+def test_her_companion_of_a_cue_is_the_other_one_of_the_conversation():
+    """ "said her companion", "his visitor", "his friend": like "the other", the one of the two
+    who did not speak the line before."""
+    text = _story(
+        f"{LDQ}Shall we walk?{RDQ} said Emma.",
+        f"{LDQ}Gladly,{RDQ} said Harriet.",
+        f"{LDQ}Then take my arm,{RDQ} said her companion.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Emma"
+
+
+def test_the_rest_of_a_paragraph_keeps_its_unresolved_pronoun():
+    """ "“…,” she declared. “…”" where no woman has been named: the second quote is hers too —
+    no one known — not a guess among the men who spoke before."""
+    text = _story(
+        f"{LDQ}Where are you from?{RDQ} asked Tom.",
+        f"{LDQ}Georgia,{RDQ} said Jim.",
+        f"{LDQ}Then it is far,{RDQ} she declared. {LDQ}I know the road.{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is None
+    assert last.speaker_mention is not None and last.speaker_mention.text == "she"
+    assert last.rule == "same paragraph"
+
+
+def test_a_conversation_opened_by_an_uncued_line_before_a_known_speaker():
+    """The opening line has no cue and the answer is Tom's: the opening line is by the other
+    person the narration before named (Ann), not by Tom, the narration's subject."""
+    text = _story(
+        "Tom walked home through the rain. Ann was waiting at the door.",
+        f"{LDQ}You are late again.{RDQ}",
+        f"{LDQ}I was kept at the mill,{RDQ} said Tom.",
+    )
+    first = quoteattr.extract(text)[0]
+    assert first.speaker is not None and first.speaker.name == "Ann"
+    assert first.rule == "turn-taking"
+
+
+def test_a_titled_vocative_is_not_a_person_of_the_other_sex_with_that_name():
+    """ "My dear Mr. Bennet" addresses Mr. Bennet, not Elizabeth Bennet (named later, untitled),
+    and he answers."""
+    text = _story(
+        "Mr. Bennet sat by the fire with Elizabeth Bennet.",
+        f"{LDQ}My dear Mr. Bennet,{RDQ} said Mrs. Bennet, {LDQ}you must visit him.{RDQ}",
+        f"{LDQ}Is that his design in settling here?{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
