@@ -585,7 +585,7 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         if clause is None:
             continue
         # "Reid mocked Romney, claiming that …": the sentence's subject says it
-        first = _sentence_subject(toks, v - 1) if participle else noun_phrase_before(toks, before)
+        first = (clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)) if participle else noun_phrase_before(toks, before)
         subject = _or_whole_subject(first, toks, v, before)
         if subject is None:
             continue
@@ -698,6 +698,7 @@ _BETWEEN_WORDS = frozenset("also later then further again has had have".split())
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
+_TIME_NOUNS = frozenset("week weekend month year spring summer fall autumn winter morning evening".split())
 # Words that open a clause inside a stretch: its subject follows them.
 _ARTICLES = frozenset("a an the".split())
 _APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
@@ -760,6 +761,8 @@ def _clause_subject(toks: list, v: int) -> NP | None:
     for n, (a, b) in enumerate(parts[:-1]):
         if toks[a].low in ("but", "and", "yet", "so"):
             a += 1
+        if n == 0 and a == 0 and _dateline(toks, a, b):
+            continue  # "WASHINGTON -- President Obama, dedicating …, said": a dateline
         if a < b and (toks[a].low in _PREPOSITIONS or toks[a].low.endswith("ly")):
             continue
         core = noun_core(toks, a, _skip_bracket_back(toks, b))
@@ -771,6 +774,12 @@ def _clause_subject(toks: list, v: int) -> NP | None:
                 return NP(core.i, nb, "name", named.name, named.role, named.title)
         return core
     return None
+
+
+def _dateline(toks: list, a: int, b: int) -> bool:
+    """Are ``toks[a:b]`` a dateline's place in capitals ("WASHINGTON", "NEW YORK")?"""
+    words = [t.text for t in toks[a:b] if t.text[:1].isalpha()]
+    return bool(words) and all(len(w) > 1 and w.isupper() for w in words)
 
 
 def _skip_bracket_back(toks: list, b: int) -> int:
@@ -799,6 +808,8 @@ def _possessive_word(t) -> bool:
 def _subject_of(toks: list, v: int) -> NP | None:
     """The subject of the verb at ``v``, by the short reader or the whole-phrase one."""
     before = _back_over_adverbs(toks, v)
+    if before >= 3 and toks[before - 1].low in _TIME_NOUNS and toks[before - 2].low in ("this", "last", "next"):
+        before -= 2  # "the Supreme Court this month rejected": a time, not the subject
     if before > 0 and _possessive_word(toks[before - 1]):
         return None  # "the senator's questions": a noun after a possessive, not a verb
     return _or_whole_subject(noun_phrase_before(toks, before), toks, v, before)
