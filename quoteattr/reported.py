@@ -655,6 +655,8 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
 
 
 
+# Words that open a contrasting clause of the narrator's after a report: ", although he …".
+_CONTRASTS = frozenset("but although though while whereas yet".split())
 # The tokens at which _next_report may see a second report start.
 _JOINS = frozenset({",", "and", "but", "while", "whereas"})
 
@@ -670,6 +672,11 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
             continue
         if t.text == "," and toks[m + 1].low.endswith("ing") and toks[m + 1].low in _lemma_of() and _speech_verb(toks[m + 1].low):
             return t.start  # ", arguing that …"
+        if t.text == "," and toks[m + 1].low in _CONTRASTS and m + 3 < len(toks) and (
+            toks[m + 2].low in _SUBJECTS - {"there", "it", "this", "these", "those"}
+            or (toks[m + 2].text[:1].isupper() and toks[m + 3].text[:1].islower() and toks[m + 3].text[:1].isalpha())
+        ):
+            return t.start  # ", although he again refused …": the narrator's clause, not the report's
         if t.low in ("and", "but", "while", "whereas"):
             for n in range(m + 1, min(len(toks), m + 6)):
                 u = toks[n]
