@@ -298,7 +298,7 @@ _WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS) | frozenset(_INTENTIONS)
+    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _CLAIMS | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS) | frozenset(_INTENTIONS)
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
@@ -353,7 +353,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner) or _intention(text, s, e, toks, inner) or _in_survey(text, s, e, toks, inner)
+    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner) or _intention(text, s, e, toks, inner) or _in_survey(text, s, e, toks, inner) or _claim_of(text, s, e, toks, inner)
 
 
 def _content_start(r: Reported) -> int:
@@ -578,8 +578,8 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         before = _back_over_adverbs(toks, v - 1 if progressive else v)
         if before > 1 and toks[before - 1].low in ("all", "both"):
             before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
-        if before > 0 and _possessive_word(toks[before - 1]):
-            continue  # "the town's report, …": a noun after a possessive, not a verb
+        if before > 0 and (_possessive_word(toks[before - 1]) or toks[before - 1].low in _POSSESSIVE_PRONOUNS or (low in _CLAIMS and _owned(toks, before))):
+            continue  # "the town's report, …", "her repeated claim", "their claims": no verb
         # what follows the verb first: it costs less than the subject, and many verbs fail it
         clause = _clause_after(toks, v, lemma)
         if clause is None:
@@ -808,6 +808,18 @@ def _appositive(toks: list, k: int) -> bool:
     return noun_core(toks, name.j + 1, k, bare=True) is not None
 
 
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+
+
+def _owned(toks: list, j: int) -> bool:
+    """Does a possessive stand right before token ``j``, or before an adjective there ("the
+    town's report", "her repeated claim")?"""
+    t = toks[j - 1]
+    if _possessive_word(t) or t.low in _POSSESSIVE_PRONOUNS:
+        return True
+    return j > 1 and t.text[:1].islower() and (_possessive_word(toks[j - 2]) or toks[j - 2].low in _POSSESSIVE_PRONOUNS)
+
+
 def _possessive_word(t) -> bool:
     return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and len(t.low) > 2
 
@@ -998,6 +1010,46 @@ def _intention(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -
 
 
 _DETERMINERS_AFTER_TO = frozenset("the a an his her their its our my your this that these those".split())
+
+
+# Nouns of a statement that a possessive names the maker of: "Trump's claim that …".
+_CLAIMS = frozenset(
+    """claim claims assertion assertions argument suggestion statement promise pledge vow
+    insistence contention warning charge charges accusation accusations allegation
+    allegations""".split()
+)
+
+
+def _claim_of(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Politifact seized on Trump's claim that there have been “thousands of shootings”",
+    "her repeated assertion that she never sent …": a possessor's statement, its clause."""
+    for v in _where(toks, _CLAIMS, 1, len(toks) - 2):
+        if toks[v + 1].low != "that":
+            continue
+        p = v - 1
+        if p > 0 and toks[p].text[:1].islower() and not _possessive_word(toks[p]) and toks[p].low not in ("his", "her", "their"):
+            p -= 1  # "Trump's repeated claim"
+        owner = toks[p]
+        if owner.low in ("his", "her", "their"):
+            subject = NP(p, p + 1, "pronoun")
+        elif _possessive_word(owner) or owner.text in ("'s", "\N{RIGHT SINGLE QUOTATION MARK}s"):
+            end = p + 1 if _possessive_word(owner) else p
+            subject = noun_phrase_before(toks, end) if end == p else noun_phrase_after(toks, _start_of_name(toks, p))
+            if subject is None:
+                continue
+        else:
+            continue
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].end, _clause_end(toks, v + 2, e, inner, ";", frozenset()), found, inner)
+    return None
+
+
+def _start_of_name(toks: list, p: int) -> int:
+    """The first of the capitalised words that end with the possessive at ``p``."""
+    i = p
+    while i > 0 and toks[i - 1].text[:1].isupper():
+        i -= 1
+    return i
 
 
 # Verbs of speech that name their topic after "about" or "of": "complained about his mic".
