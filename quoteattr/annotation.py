@@ -10,6 +10,7 @@ All offsets index the caller's string.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -166,15 +167,25 @@ def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
     Leading words that never start a name ("But", "The") are dropped from a capitalised run;
     a run left empty is not returned. Whether a name is a person is decided later.
     """
-    out = []
-    add = out.append
+    return list(iter_mentions(text, start, end))
+
+
+def mention_at(text: str, start: int, end: int) -> bool:
+    """Does the mention pattern match at ``start``? (Where it does not, no mention of
+    ``scan_mentions(text, start, end)`` begins there.)"""
+    return _mention_pattern().match(text, start, end) is not None
+
+
+def iter_mentions(text: str, start: int, end: int) -> Iterator[RawMention]:
+    """The mentions of :func:`scan_mentions`, one at a time: a caller that needs only the
+    first ones stops the scan there."""
     skip = not_names()
     new = tuple.__new__  # a RawMention without the NamedTuple's Python-level __new__
     # groups by number: 1 pron, 2 title, 3 name
     for m in _mention_pattern().finditer(text, start, end):
         ms, me = m.span()
         if m[1]:
-            add(new(RawMention, (ms, me, "pronoun", ms, None)))
+            yield new(RawMention, (ms, me, "pronoun", ms, None))
             continue
         title = m[2]
         ns = m.start(3)
@@ -189,7 +200,6 @@ def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
                     break
             if ns >= me:
                 continue
-            add(new(RawMention, (ns, me, "name", ns, None)))
+            yield new(RawMention, (ns, me, "name", ns, None))
         else:
-            add(new(RawMention, (ms, me, "name", ns, title.split()[0].rstrip(".").lower())))
-    return out
+            yield new(RawMention, (ms, me, "name", ns, title.split()[0].rstrip(".").lower()))

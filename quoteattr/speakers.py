@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import Counter
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
 
-from .annotation import Annotation, RawMention, scan_mentions
+from .annotation import Annotation, RawMention, iter_mentions, mention_at, scan_mentions
 from .cues import Found, colon_subject, cue_after, cue_before
 from .lexicon import data_lines, first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
@@ -582,13 +584,27 @@ QUOTE_OPENERS = frozenset(
 
 # what a vocative follows, when it does not open the quote: "…, Mr. Bennet", "my dear Jane"
 _VOCATIVE_LEADS = (",", "dear", "Dear", "oh", "Oh", "O")
+# A lead, white space (what str.rstrip strips: \s and the separators \x1c-\x1f) and the first
+# letter of a name as the mention pattern starts one: somewhere a name may follow a lead. Most
+# quotes have none ("…, he said", "…, and the rest"): in them only an opening name can be addressed.
+_VOCATIVE_CHANCE = regex.compile(
+    rf"""(?:{"|".join(_VOCATIVE_LEADS)})[\s\x1c-\x1f]{{0,12}}
+        (?:\p{{Lu}}                                                          # a capital
+          |(?:de|van|von|le|la|du|da|di|del|der|ten|ter|bin|al)[ \t]+\p{{Lu}})  # a particle: "de Worms"
+    """,
+    regex.VERBOSE,
+)
 
 
 def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
     """Names addressed inside a quote: "…, Mr. Bennet," "Lizzy!" "my dear Jane"."""
     found = []
     for seg in span.segments:
-        for raw in scan_mentions(text, seg.start, seg.end):
+        mentions: Iterable[RawMention] = iter_mentions(text, seg.start, seg.end)
+        if _VOCATIVE_CHANCE.search(text, seg.start, seg.end) is None:
+            # no lead before a name: only a mention that opens the quote can be addressed
+            mentions = itertools.islice(mentions, 1) if mention_at(text, seg.start, seg.end) else ()
+        for raw in mentions:
             if raw.kind != "name":
                 continue
             opening = raw.start == seg.start
