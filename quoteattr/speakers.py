@@ -552,11 +552,19 @@ _APPOSITIVE_BEFORE = regex.compile(
 _APPOSITIVE_AFTER = regex.compile(r",\s+(?:the|a|an|his|her)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s*[,.;]", regex.IGNORECASE)
 
 
+def _comma_just_before(text: str, lo: int, pos: int) -> bool:
+    """Does ``text[lo:pos]`` end in a comma and at most two words? ``_APPOSITIVE_BEFORE`` ends
+    so; most names follow no comma that close, and the pattern is not searched for them."""
+    comma = text.rfind(",", lo, pos)
+    return comma >= 0 and len(text[comma + 1 : pos].split()) <= 2
+
+
 def _appositive_roles(text: str, start: int, end: int) -> list[str]:
     """The role an appositive gives a name: "the Russian defense Minister, army General Sergei
     Shoigu", "Sergei Shoigu, the Russian defence minister," -> the role's words."""
     words: list[str] = []
-    before = _APPOSITIVE_BEFORE.search(text, max(0, start - 80), start)
+    lo = max(0, start - 80)
+    before = _APPOSITIVE_BEFORE.search(text, lo, start) if _comma_just_before(text, lo, start) else None
     if before and (before.group(2).lower() in roles() or before.group(2).lower() in titles()):
         words += [*before.group(1).split(), before.group(2)]
     after = _APPOSITIVE_AFTER.match(text, end)

@@ -89,3 +89,26 @@ def test_vocative_gate_white_space_is_what_rstrip_strips():
     space = regex.search(r"\[\\s[^\]]*\]", _VOCATIVE_CHANCE.pattern).group()
     read = regex.compile(space)
     assert all((read.match(chr(c)) is not None) == chr(c).isspace() for c in range(0x110000))
+
+
+_APPOSITIVE_PIECES = [
+    "the", "The", "a", "an", "AN", "Russian", "defense", "Minister", "minister", "army", "General",
+    "former", "and", "Sergei Shoigu", ",", ", ", " ", "  ", "\n", "\t", "\x1c", "\N{NO-BREAK SPACE}",
+    "-", "x-y", "\N{KELVIN SIGN}", "\N{LATIN SMALL LETTER LONG S}", ".", "said", "the minister,", "army ",
+]
+
+
+def test_appositive_gate_lets_every_match_through():
+    """``_APPOSITIVE_BEFORE`` finds nothing in a window that ``_comma_just_before`` turns away."""
+    from quoteattr.speakers import _APPOSITIVE_BEFORE, _comma_just_before
+
+    rng = random.Random(3)
+    matched = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice(_APPOSITIVE_PIECES) for _ in range(rng.randint(1, 16)))
+        pos = len(text) if rng.random() < 0.8 else rng.randint(0, len(text))  # where a name starts
+        lo = max(0, pos - 80)
+        if _APPOSITIVE_BEFORE.search(text, lo, pos) is not None:
+            matched += 1
+            assert _comma_just_before(text, lo, pos), (text, pos)
+    assert matched > 100
