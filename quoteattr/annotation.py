@@ -10,7 +10,6 @@ All offsets index the caller's string.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -161,35 +160,24 @@ class RawMention(NamedTuple):
     title: str | None
 
 
-def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
-    """Pronouns and capitalised names (with their titles) in ``text[start:end]``.
+def scan_mentions(text: str, start: int, end: int, *, first: bool = False) -> list[RawMention]:
+    """Pronouns and capitalised names (with their titles) in ``text[start:end]``; with
+    ``first``, only the first of them (the scan stops there).
 
     Leading words that never start a name ("But", "The") are dropped from a capitalised run;
     a run left empty is not returned. Whether a name is a person is decided later.
     """
-    return list(iter_mentions(text, start, end))
-
-
-def mention_at(text: str, start: int, end: int) -> bool:
-    """Does the mention pattern match at ``start``? (Where it does not, no mention of
-    ``scan_mentions(text, start, end)`` begins there.)"""
-    return _mention_pattern().match(text, start, end) is not None
-
-
-def iter_mentions(text: str, start: int, end: int) -> Iterator[RawMention]:
-    """The mentions of :func:`scan_mentions`, one at a time: a caller that needs only the
-    first ones stops the scan there."""
+    out = []
+    add = out.append
     skip = not_names()
     new = tuple.__new__  # a RawMention without the NamedTuple's Python-level __new__
     # groups by number: 1 pron, 2 title, 3 name
     for m in _mention_pattern().finditer(text, start, end):
         ms, me = m.span()
         if m[1]:
-            yield new(RawMention, (ms, me, "pronoun", ms, None))
-            continue
-        title = m[2]
-        ns = m.start(3)
-        if not title:
+            add(new(RawMention, (ms, me, "pronoun", ms, None)))
+        elif not m[2]:
+            ns = m.start(3)
             # drop leading words that cannot start a name: "But Elizabeth" -> "Elizabeth"
             for w in m[3].split():
                 if w.lower().rstrip(".") in skip:
@@ -200,6 +188,15 @@ def iter_mentions(text: str, start: int, end: int) -> Iterator[RawMention]:
                     break
             if ns >= me:
                 continue
-            yield new(RawMention, (ns, me, "name", ns, None))
+            add(new(RawMention, (ns, me, "name", ns, None)))
         else:
-            yield new(RawMention, (ms, me, "name", ns, title.split()[0].rstrip(".").lower()))
+            add(new(RawMention, (ms, me, "name", m.start(3), m[2].split()[0].rstrip(".").lower())))
+        if first:
+            break
+    return out
+
+
+def mention_at(text: str, start: int, end: int) -> bool:
+    """Does the mention pattern match at ``start``? (Where it does not, no mention of
+    ``scan_mentions(text, start, end)`` begins there.)"""
+    return _mention_pattern().match(text, start, end) is not None

@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 from collections import Counter
-from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
 
-from .annotation import Annotation, RawMention, iter_mentions, mention_at, scan_mentions
+from .annotation import Annotation, RawMention, mention_at, scan_mentions
 from .cues import Found, colon_subject, cue_after, cue_before
 from .lexicon import data_lines, first_names, not_names, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
@@ -608,10 +606,13 @@ def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
     """Names addressed inside a quote: "…, Mr. Bennet," "Lizzy!" "my dear Jane"."""
     found = []
     for seg in span.segments:
-        mentions: Iterable[RawMention] = iter_mentions(text, seg.start, seg.end)
-        if _VOCATIVE_CHANCE.search(text, seg.start, seg.end) is None:
+        if _VOCATIVE_CHANCE.search(text, seg.start, seg.end) is not None:
+            mentions = scan_mentions(text, seg.start, seg.end)
+        elif mention_at(text, seg.start, seg.end):
             # no lead before a name: only a mention that opens the quote can be addressed
-            mentions = itertools.islice(mentions, 1) if mention_at(text, seg.start, seg.end) else ()
+            mentions = scan_mentions(text, seg.start, seg.end, first=True)
+        else:
+            mentions = []
         for raw in mentions:
             if raw.kind != "name":
                 continue

@@ -112,3 +112,18 @@ def test_appositive_gate_lets_every_match_through():
             matched += 1
             assert _comma_just_before(text, lo, pos), (text, pos)
     assert matched > 100
+
+
+def test_scan_mentions_first_is_the_first_of_the_full_scan():
+    """``first=True`` stops the scan at its first mention; no mention begins where
+    ``mention_at`` says the pattern does not match."""
+    from quoteattr.annotation import mention_at
+
+    rng = random.Random(13)
+    for _ in range(5000):
+        text = "".join(rng.choice(_VOCATIVE_PIECES) for _ in range(rng.randint(1, 14)))
+        start = rng.randint(0, len(text))
+        full = scan_mentions(text, start, len(text))
+        assert scan_mentions(text, start, len(text), first=True) == full[:1], text
+        if not mention_at(text, start, len(text)):
+            assert all(r.start > start for r in full), (text, start)
