@@ -160,8 +160,9 @@ class RawMention(NamedTuple):
     title: str | None
 
 
-def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
-    """Pronouns and capitalised names (with their titles) in ``text[start:end]``.
+def scan_mentions(text: str, start: int, end: int, *, first: bool = False) -> list[RawMention]:
+    """Pronouns and capitalised names (with their titles) in ``text[start:end]``; with
+    ``first``, only the first of them (the scan stops there).
 
     Leading words that never start a name ("But", "The") are dropped from a capitalised run;
     a run left empty is not returned. Whether a name is a person is decided later.
@@ -175,10 +176,8 @@ def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
         ms, me = m.span()
         if m[1]:
             add(new(RawMention, (ms, me, "pronoun", ms, None)))
-            continue
-        title = m[2]
-        ns = m.start(3)
-        if not title:
+        elif not m[2]:
+            ns = m.start(3)
             # drop leading words that cannot start a name: "But Elizabeth" -> "Elizabeth"
             for w in m[3].split():
                 if w.lower().rstrip(".") in skip:
@@ -191,5 +190,13 @@ def scan_mentions(text: str, start: int, end: int) -> list[RawMention]:
                 continue
             add(new(RawMention, (ns, me, "name", ns, None)))
         else:
-            add(new(RawMention, (ms, me, "name", ns, title.split()[0].rstrip(".").lower())))
+            add(new(RawMention, (ms, me, "name", m.start(3), m[2].split()[0].rstrip(".").lower())))
+        if first:
+            break
     return out
+
+
+def mention_at(text: str, start: int, end: int) -> bool:
+    """Does the mention pattern match at ``start``? (Where it does not, no mention of
+    ``scan_mentions(text, start, end)`` begins there.)"""
+    return _mention_pattern().match(text, start, end) is not None

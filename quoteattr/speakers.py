@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import regex
 
-from .annotation import Annotation, RawMention, scan_mentions
+from .annotation import Annotation, RawMention, mention_at, scan_mentions
 from .cues import Found, colon_subject, cue_after, cue_before, narration_subject
 from .lexicon import data_lines, first_names, not_names, pronouns, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
@@ -566,11 +566,19 @@ _APPOSITIVE_BEFORE = regex.compile(
 _APPOSITIVE_AFTER = regex.compile(r",\s+(?:the|a|an|his|her)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s*[,.;]", regex.IGNORECASE)
 
 
+def _comma_just_before(text: str, lo: int, pos: int) -> bool:
+    """Does ``text[lo:pos]`` end in a comma and at most two words? ``_APPOSITIVE_BEFORE`` ends
+    so; most names follow no comma that close, and the pattern is not searched for them."""
+    comma = text.rfind(",", lo, pos)
+    return comma >= 0 and len(text[comma + 1 : pos].split()) <= 2
+
+
 def _appositive_roles(text: str, start: int, end: int) -> list[str]:
     """The role an appositive gives a name: "the Russian defense Minister, army General Sergei
     Shoigu", "Sergei Shoigu, the Russian defence minister," -> the role's words."""
     words: list[str] = []
-    before = _APPOSITIVE_BEFORE.search(text, max(0, start - 80), start)
+    lo = max(0, start - 80)
+    before = _APPOSITIVE_BEFORE.search(text, lo, start) if _comma_just_before(text, lo, start) else None
     if before and (before.group(2).lower() in roles() or before.group(2).lower() in titles()):
         words += [*before.group(1).split(), before.group(2)]
     after = _APPOSITIVE_AFTER.match(text, end)
@@ -598,13 +606,30 @@ QUOTE_OPENERS = frozenset(
 
 # what a vocative follows, when it does not open the quote: "…, Mr. Bennet", "my dear Jane"
 _VOCATIVE_LEADS = (",", "dear", "Dear", "oh", "Oh", "O")
+# A lead, white space (what str.rstrip strips: \s and the separators \x1c-\x1f) and the first
+# letter of a name as the mention pattern starts one: somewhere a name may follow a lead. Most
+# quotes have none ("…, he said", "…, and the rest"): in them only an opening name can be addressed.
+_VOCATIVE_CHANCE = regex.compile(
+    rf"""(?:{"|".join(_VOCATIVE_LEADS)})[\s\x1c-\x1f]{{0,12}}
+        (?:\p{{Lu}}                                                          # a capital
+          |(?:de|van|von|le|la|du|da|di|del|der|ten|ter|bin|al)[ \t]+\p{{Lu}})  # a particle: "de Worms"
+    """,
+    regex.VERBOSE,
+)
 
 
 def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
     """Names addressed inside a quote: "…, Mr. Bennet," "Lizzy!" "my dear Jane"."""
     found = []
     for seg in span.segments:
-        for raw in scan_mentions(text, seg.start, seg.end):
+        if _VOCATIVE_CHANCE.search(text, seg.start, seg.end) is not None:
+            mentions = scan_mentions(text, seg.start, seg.end)
+        elif mention_at(text, seg.start, seg.end):
+            # no lead before a name: only a mention that opens the quote can be addressed
+            mentions = scan_mentions(text, seg.start, seg.end, first=True)
+        else:
+            mentions = []
+        for raw in mentions:
             if raw.kind != "name":
                 continue
             opening = raw.start == seg.start

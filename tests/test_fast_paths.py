@@ -49,3 +49,81 @@ def test_scan_mentions_groups_are_read_by_number():
         ("Mr. Bennet", "name", "mr", "Bennet"),
         ("Jane Austen", "name", None, "Jane Austen"),  # "But" cannot start a name
     ]
+
+
+# pieces of quotes that test the vocative gate: leads, names after them at every distance, the
+# white space str.rstrip strips (also what regex's \s does not), particles, pronouns, "-ly" words
+_VOCATIVE_PIECES = [
+    ",", ", ", ",\t", ",\N{EM SPACE}", ",\x1c", ",\N{NO-BREAK SPACE}", "dear ", "Dear ", "oh ", "Oh ", "O ",
+    "O", "Mr. Bennet", "Mr.", "Jane", "Lizzy", "de Worms", "van Gogh", "bin Laden", "al Assad", "de ",
+    "But ", "The ", "Surely", "Hastings", "I", "he", "she", "her", "him", " ", "  ", "\t", "\n", "come",
+    "here", "well", "!", "?", ".", ";", "\N{LATIN CAPITAL LETTER A WITH GRAVE}ngel", "x", "uncle",
+    "\N{LATIN SMALL LETTER LONG S}he", "           ",
+]
+
+
+def test_vocative_gate_keeps_every_vocative(monkeypatch):
+    """A quote with no lead before a name is read for its opening name only: the same vocatives
+    as reading every mention (the gate opened: a pattern that matches everywhere)."""
+    from quoteattr import speakers
+    from quoteattr.model import QuotedSpan, Span
+
+    rng = random.Random(11)
+    cases = []
+    for _ in range(5000):
+        text = "".join(rng.choice(_VOCATIVE_PIECES) for _ in range(rng.randint(1, 14)))
+        cuts = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else [0, len(text)]
+        segments = [Span(cuts[0], cuts[1])] if rng.random() < 0.7 else [Span(0, cuts[0]), Span(cuts[1], len(text))]
+        segments = [s for s in segments if s.end > s.start] or [Span(0, len(text))]
+        span = QuotedSpan(segments[0].start, segments[-1].end, tuple(segments), "", 0, False, True, None, False)
+        cases.append((text, span, speakers._vocative_mentions(text, span)))
+    monkeypatch.setattr(speakers, "_VOCATIVE_CHANCE", regex.compile(""))
+    for text, span, gated in cases:
+        assert gated == speakers._vocative_mentions(text, span), (text, span.segments)
+
+
+def test_vocative_gate_white_space_is_what_rstrip_strips():
+    """The gate's white space is exactly the characters str.rstrip strips before a lead."""
+    from quoteattr.speakers import _VOCATIVE_CHANCE
+
+    space = regex.search(r"\[\\s[^\]]*\]", _VOCATIVE_CHANCE.pattern).group()
+    read = regex.compile(space)
+    assert all((read.match(chr(c)) is not None) == chr(c).isspace() for c in range(0x110000))
+
+
+_APPOSITIVE_PIECES = [
+    "the", "The", "a", "an", "AN", "Russian", "defense", "Minister", "minister", "army", "General",
+    "former", "and", "Sergei Shoigu", ",", ", ", " ", "  ", "\n", "\t", "\x1c", "\N{NO-BREAK SPACE}",
+    "-", "x-y", "\N{KELVIN SIGN}", "\N{LATIN SMALL LETTER LONG S}", ".", "said", "the minister,", "army ",
+]
+
+
+def test_appositive_gate_lets_every_match_through():
+    """``_APPOSITIVE_BEFORE`` finds nothing in a window that ``_comma_just_before`` turns away."""
+    from quoteattr.speakers import _APPOSITIVE_BEFORE, _comma_just_before
+
+    rng = random.Random(3)
+    matched = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice(_APPOSITIVE_PIECES) for _ in range(rng.randint(1, 16)))
+        pos = len(text) if rng.random() < 0.8 else rng.randint(0, len(text))  # where a name starts
+        lo = max(0, pos - 80)
+        if _APPOSITIVE_BEFORE.search(text, lo, pos) is not None:
+            matched += 1
+            assert _comma_just_before(text, lo, pos), (text, pos)
+    assert matched > 100
+
+
+def test_scan_mentions_first_is_the_first_of_the_full_scan():
+    """``first=True`` stops the scan at its first mention; no mention begins where
+    ``mention_at`` says the pattern does not match."""
+    from quoteattr.annotation import mention_at
+
+    rng = random.Random(13)
+    for _ in range(5000):
+        text = "".join(rng.choice(_VOCATIVE_PIECES) for _ in range(rng.randint(1, 14)))
+        start = rng.randint(0, len(text))
+        full = scan_mentions(text, start, len(text))
+        assert scan_mentions(text, start, len(text), first=True) == full[:1], text
+        if not mention_at(text, start, len(text)):
+            assert all(r.start > start for r in full), (text, start)
