@@ -534,3 +534,15 @@ def test_a_titled_vocative_is_not_a_person_of_the_other_sex_with_that_name():
     )
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
+
+
+def test_a_narrated_answer_hands_the_next_line_back_to_the_one_who_asked():
+    """ "Mr. Bennet replied that he had not." tells his answer: the uncued line after it is
+    the one who asked, going on (and not Mr. Bennet, the subject of the narration)."""
+    text = _story(
+        f"{LDQ}Have you heard that Netherfield Park is let at last?{RDQ} said Mrs. Bennet.",
+        "Mr. Bennet replied that he had not.",
+        f"{LDQ}But it is, for Mrs. Long has just been here, and she told me all about it.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Bennet"
