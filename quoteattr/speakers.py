@@ -859,7 +859,10 @@ def _after_narration(
         lo = max(paras[p].start, last_quote_end.get(p, -1))
         if p in last_quote_end and not text[lo : paras[p].end].strip(" \t\r\n.,;:!?\"'\N{RIGHT DOUBLE QUOTATION MARK}"):
             continue  # the paragraph before ends with a quote
-        for position in sorted(mentions_by_para.get(p, ())):
+        # a narration that ends with a comma or a colon introduces the quote: "…; but Mr.
+        # Collins, much offended, laid aside his book, and said," - its last subject speaks
+        introduces = text[lo : paras[p].end].rstrip().endswith((",", ":"))
+        for position in sorted(mentions_by_para.get(p, ()), reverse=introduces):
             e = entity_at.get(position)
             if position >= lo and e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
                 before = quotes[i - 1] if i > 0 else None
