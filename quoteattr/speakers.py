@@ -877,18 +877,51 @@ def _after_narration(
     for q in quotes:
         for p in range(q.para_first, q.para_last + 1):
             last_quote_end[p] = max(last_quote_end.get(p, -1), q.span.end)
-    for q in quotes:
+    for i, q in enumerate(quotes):
         if q.entity is not None or q.found is not None or q.mention is not None or q.para_first == 0:
             continue
         p = q.para_first - 1
         lo = max(paras[p].start, last_quote_end.get(p, -1))
         if p in last_quote_end and not text[lo : paras[p].end].strip(" \t\r\n.,;:!?\"'\N{RIGHT DOUBLE QUOTATION MARK}"):
             continue  # the paragraph before ends with a quote
-        for position in sorted(mentions_by_para.get(p, ())):
+        # a narration that ends with a comma or a colon introduces the quote: "…; but Mr.
+        # Collins, much offended, laid aside his book, and said," - its last subject speaks
+        introduces = text[lo : paras[p].end].rstrip().endswith((",", ":"))
+        for position in sorted(mentions_by_para.get(p, ()), reverse=introduces):
             e = entity_at.get(position)
             if position >= lo and e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
+                before = quotes[i - 1] if i > 0 else None
+                if (
+                    before is not None
+                    and before.entity is not None
+                    and before.entity is not e
+                    and p - before.para_last <= 1
+                    and not _addressed(q, before.entity)
+                    and _NARRATED_REPLY.match(text, _mention_end(text, position))
+                    and not text[lo : paras[p].end].rstrip().endswith((",", ":", ";", "\N{EM DASH}", "-"))
+                ):
+                    # "Mr. Bennet replied that he had not.": his answer is told, and the one who
+                    # spoke before him goes on
+                    e = before.entity
                 _take(q, e, "after narration", None, resolver)
                 break
+
+
+# a narration sentence that tells a person's answer, or that there was none: "He made no answer."
+_NARRATED_REPLY = regex.compile(
+    r"\s+(?:\w+ly\s+)?(?:replied|answered|agreed|assented|assured|thanked|bowed"
+    r"|made\s+no\s+(?:answer|reply)|returned\s+no\s+answer|said\s+nothing|was\s+silent|did\s+not\s+(?:answer|reply))\b"
+)
+
+
+def _mention_end(text: str, position: int) -> int:
+    """The end of the mention (a name of capitalised words with their titles, or a pronoun)
+    that starts at ``position``."""
+    m = _MENTION_WORDS.match(text, position)
+    return m.end() if m else position
+
+
+_MENTION_WORDS = regex.compile(r"\p{Lu}[\w'.-]*(?:\s+\p{Lu}[\w'.-]*)*|\w+")
 
 
 def _continuation(quotes: list[_Q]) -> None:

@@ -534,3 +534,27 @@ def test_a_titled_vocative_is_not_a_person_of_the_other_sex_with_that_name():
     )
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Mr. Bennet"
+
+
+def test_a_narrated_answer_hands_the_next_line_back_to_the_one_who_asked():
+    """ "Mr. Bennet replied that he had not." tells his answer: the uncued line after it is
+    the one who asked, going on (and not Mr. Bennet, the subject of the narration)."""
+    text = _story(
+        f"{LDQ}Have you heard that Netherfield Park is let at last?{RDQ} said Mrs. Bennet.",
+        "Mr. Bennet replied that he had not.",
+        f"{LDQ}But it is, for Mrs. Long has just been here, and she told me all about it.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Bennet"
+
+
+def test_narration_ending_in_a_comma_introduces_its_last_subject():
+    """A narration paragraph that ends with a comma introduces the quote after it: its last
+    subject speaks ("…; but Mr. Collins … laid aside his book, and said,"), not its first."""
+    text = _story(
+        f"{LDQ}I am sure we shall have a ball,{RDQ} said Lydia.",
+        "Lydia was bid by her sisters to hold her tongue; but Mr. Collins, much offended, laid aside his book, and said,",
+        f"{LDQ}I have often observed how little young ladies are interested by books.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mr. Collins"
