@@ -497,6 +497,22 @@ def _title_case(words: list[str]) -> bool:
     )
 
 
+# A line that is a book's chapter heading ("CHAPTER IV", "Chapter 2", "BOOK I.").
+CHAPTER_HEADING = regex.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book)[ \t]+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\b[.:]?[ \t]*$")
+
+
+def _epigraph(text: str, start: int) -> bool:
+    """Does the quotation at ``start`` open an indented line right after a chapter heading (and
+    perhaps the chapter's title)? That is an epigraph — “Mine ear is open …” --Shakespeare —
+    which nobody in the story says."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = text[line_start:start]
+    if len(indent) < 3 or indent.strip(" \t"):
+        return False
+    lines = [line for line in text[max(0, line_start - 300) : line_start].split("\n") if line.strip()][-2:]
+    return any(CHAPTER_HEADING.fullmatch(line) for line in lines)
+
+
 def _classify(
     text: str, start: int, end: int, segments: tuple[Span, ...], style: str
 ) -> tuple[bool, str | None, bool]:
@@ -518,6 +534,8 @@ def _classify(
     else:
         short = False
     if starts_sentence(text, start):
+        if _epigraph(text, start):
+            return False, "an epigraph", False
         if short and not punctuated and not _cue_near(text, start, end) and not _tagged_after(text, end):
             return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
         return True, None, False

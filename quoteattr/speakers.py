@@ -33,6 +33,7 @@ from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .parsed import cue_from_parse, parse_of
 from .reported import find_reported
 from .resolve import NARRATOR, Entity, Resolver, name_words
+from .spans import CHAPTER_HEADING
 
 # Confidence: how often a decision of each kind was right on the development corpora
 # (benchmarks/accuracy.py prints accuracy by rule and by confidence band), rounded down. The
@@ -190,6 +191,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 NEWS_SCORE = 0.5
 _NEWS_WORD_CAP = 5
 _DIGIT_GROUPS = regex.compile(r"\d+")
+
 _PERSONAL = regex.compile(r"\b(?:he|she|her|him|his|I|me|my)\b")
 
 
@@ -245,8 +247,8 @@ def _news_word_counts(text: str) -> Counter[str]:
 
 def is_news(text: str) -> bool:
     """Does ``text`` read like news rather than fiction? (See ``NEWS_SCORE``.)"""
-    if not text:
-        return False
+    if not text or CHAPTER_HEADING.search(text):
+        return False  # (a book's chapters: its dates and weekdays do not make it news)
     per_k = 1000.0 / len(text)
     digits = len(_DIGIT_GROUPS.findall(text)) * per_k
     # each word counts at most a few times: in a novel a weekday or "the President" may be a

@@ -558,3 +558,17 @@ def test_narration_ending_in_a_comma_introduces_its_last_subject():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mr. Collins"
+
+
+def test_a_book_with_chapter_headings_is_not_news():
+    """Dates and weekdays in a novel's letters or family records do not make it news when it
+    has chapter headings: its narration is not returned as reported speech by default."""
+    body = (
+        "Walter Elliot, born March 1, 1760, married, July 15, 1784; Elizabeth, born June 1, 1785; "
+        "Anne, born August 9, 1787; a still-born son, November 5, 1789. He considered the blessing "
+        "of beauty as inferior only to the blessing of a baronetcy, his agent said on Monday."
+    )
+    assert is_news(body)
+    book = "CHAPTER 1\n\n" + body
+    assert not is_news(book)
+    assert quoteattr.extract(book) == []
