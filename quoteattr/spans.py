@@ -108,6 +108,7 @@ _RESUME_DASH = regex.compile(r"(?<![ \t])[,.]?[ \t]*([\N{EM DASH}\N{EN DASH}])[ 
 _CLAUSE_END = regex.compile(r"[,.;!?]")
 
 
+_WORD_APOSTROPHE = regex.compile(r"(?<=\w)['\N{RIGHT SINGLE QUOTATION MARK}](?=\w)")
 _SPOKEN = regex.compile(r"\b(?:I|I'm|I’m|me|my|we|us|our|you|your|yours)\b|[?!]\s*$", regex.IGNORECASE)
 
 
@@ -115,7 +116,8 @@ def _sounds_spoken(text: str, start: int, end: int) -> bool:
     """After "he said." does the rest of the line speak (first or second person, a question or
     an exclamation: "Were you in a funk?") rather than narrate ("He turned away.")?"""
     rest = text[start:end]
-    if any(g in rest for g in FAMILY):
+    marks = _WORD_APOSTROPHE.sub("", rest)  # "you’re": an apostrophe, no quote mark
+    if any(g in marks for g in FAMILY):
         return False  # quotations in marks follow: the line is narrated around them
     return _SPOKEN.search(rest) is not None
 
@@ -616,7 +618,9 @@ def _find(text: str) -> list[QuotedSpan]:
             spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
             ends[-1] = end
         owners.append(len(spans))
-        if ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
+        if not ends and unclosed_ones[k] and _epigraph(text, start):
+            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
+        elif ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
             spans.append(QuotedSpan(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
         else:
             spans.append(_quoted_span(text, found, k, 0))
