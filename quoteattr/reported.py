@@ -375,8 +375,10 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
     if r.content.start >= cue.end:
         # the part before: from the sentence's start to the comma before the speaker
         comma = text.rindex(",", s, mention.start)
-        if comma <= s or _inside_any(inner, comma) or _opening_phrase(text, s, comma):
-            return None  # "During his years in office, Mr. Obama said, …": not what was said
+        if comma <= s or _inside_any(inner, comma) or (_opening_phrase(text, s, comma) and not _subordinate(text, s)):
+            # "During his years in office, Mr. Obama said, …": not what was said; but "Though
+            # the transition was seamless, he said, …" is (a clause of the statement)
+            return None
         part = _make(text, s, comma, r.found, inner, short=True)
     else:
         if text[cue.end:e].count(",") == 0:
@@ -391,6 +393,15 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
 
 
 _OPENERS = frozenset("as when while if although though unlike because since once until whenever".split())
+_SUBORDINATE = frozenset("when while if although though because since once until whenever".split())
+
+
+def _subordinate(text: str, start: int) -> bool:
+    """Does the stretch at ``start`` open with a subordinator ("Though …", "If …")?"""
+    words = text[start : start + 40].split()
+    if words and words[0].lower() in ("but", "and", "yet", "so"):
+        words = words[1:]
+    return bool(words) and words[0].lower().strip(",") in _SUBORDINATE
 
 
 def _opening_phrase(text: str, start: int, end: int) -> bool:
