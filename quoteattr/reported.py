@@ -582,11 +582,11 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             continue
         if toks[v].text[:1].isupper() and not _title_case(toks):
             continue  # "the United States", "New York State": a name, not a verb
-        if toks[v - 1].low in _ARTICLES:
-            continue  # "to see D.C. become a state": a noun, not a verb
+        if toks[v - 1].low in _ARTICLES or (v > 1 and toks[v - 2].low in ("a", "an") and toks[v - 1].text[:1].isupper()):
+            continue  # "to see D.C. become a state", "said in a June report": a noun, not a verb
         lemma = lemma_of[low]
         # "The White House is saying that …": the subject stands before the auxiliary
-        before = _back_over_adverbs(toks, v - 1 if progressive else v)
+        before = _back_over_time(toks, _back_over_adverbs(toks, v - 1 if progressive else v))
         if before > 1 and toks[before - 1].low in ("all", "both"):
             before = _back_over_adverbs(toks, before - 1)  # "X, Y and Z all suggested that"
         if before > 0 and (_possessive_word(toks[before - 1]) or toks[before - 1].low in _POSSESSIVE_PRONOUNS or (low in _CLAIMS and _owned(toks, before))):
@@ -835,11 +835,17 @@ def _possessive_word(t) -> bool:
     return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and len(t.low) > 2
 
 
+def _back_over_time(toks: list, before: int) -> int:
+    """Back over a time between a subject and its verb ("the Supreme Court this month
+    rejected", "Wells Fargo just this month announced")."""
+    if before >= 3 and toks[before - 1].low in _TIME_NOUNS and toks[before - 2].low in ("this", "last", "next"):
+        return _back_over_adverbs(toks, before - 2)
+    return before
+
+
 def _subject_of(toks: list, v: int) -> NP | None:
     """The subject of the verb at ``v``, by the short reader or the whole-phrase one."""
-    before = _back_over_adverbs(toks, v)
-    if before >= 3 and toks[before - 1].low in _TIME_NOUNS and toks[before - 2].low in ("this", "last", "next"):
-        before -= 2  # "the Supreme Court this month rejected": a time, not the subject
+    before = _back_over_time(toks, _back_over_adverbs(toks, v))
     if before > 0 and _possessive_word(toks[before - 1]):
         return None  # "the senator's questions": a noun after a possessive, not a verb
     return _or_whole_subject(noun_phrase_before(toks, before), toks, v, before)
