@@ -49,15 +49,15 @@ from .spans import starts_sentence
 
 # Verbs whose clause may come without "that" ("he said the plan works"). Others need "that".
 _THAT_OPTIONAL = frozenset(
-    "say tell claim add argue insist warn write tweet predict promise suggest admit acknowledge "
-    "announce concede contend declare explain note report state testify vow assert".split()
+    "say tell claim add argue insist warn tweet predict promise suggest admit acknowledge "
+    "announce concede contend declare explain note report testify vow assert".split()
 )
 # Verbs that may drop "that" too but as often take an object ("recalled his meetings with
 # Shoigu"): their clause must show a verb before its first comma ("revealed her husband had
 # taken her name").
 _THAT_OPTIONAL_WITH_VERB = frozenset(
     "reveal confirm agree allege estimate recall reiterate repeat stress maintain complain boast "
-    "indicate hint signal speculate emphasize joke quip counter reply remark observe".split()
+    "indicate hint signal speculate emphasize joke quip counter reply remark observe write".split()
 )
 # Verbs that are not speech even when followed by a clause.
 _NOT_SPEECH = frozenset("begin continue go speak wonder read laugh sigh sing groan smile".split())
