@@ -155,6 +155,10 @@ def _before_verb(toks: list[Tok], j: int, after_verb: bool) -> bool:
     return after_verb or (j + 1 < len(toks) and is_reporting_verb(toks[j + 1].low))
 
 
+# Words that may stand before a name after a reporting verb: "said little Amy", "cried poor Tom".
+_EPITHETS = frozenset("little old young poor dear good big".split())
+
+
 def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | None:
     """A speaker noun phrase starting at token ``i`` (``after_verb``: right after "said")."""
     n = len(toks)
@@ -163,6 +167,11 @@ def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> N
     t = toks[i]
     if t.low in SUBJECT_PRONOUNS:
         return NP(i, i + 1, "pronoun")
+    if after_verb and t.low in _EPITHETS and i + 1 < n and toks[i + 1].text[:1].isupper():
+        # "added little Amy", "said old Cotter": a fond or plain epithet before the name
+        named = _titled_name(toks, i + 1, after_verb=True)
+        if named is not None:
+            return NP(i, named.j, named.kind, named.name, named.role, named.title)
     # a name (titled or not) starts with a capital: _titled_name finds none at a lower-case word
     named = _titled_name(toks, i, after_verb=after_verb) if t.text[:1].isupper() else None
     nominal = _nominal(toks, i)

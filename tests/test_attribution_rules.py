@@ -558,3 +558,15 @@ def test_narration_ending_in_a_comma_introduces_its_last_subject():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mr. Collins"
+
+
+def test_an_epithet_may_stand_between_the_reporting_verb_and_the_name():
+    """ "added little Amy", "said old Cotter": the word before the name is an epithet, and the
+    name after it speaks (not the last speaker of the conversation)."""
+    text = _story(
+        f"{LDQ}It's so dreadful to be poor!{RDQ} sighed Meg.",
+        f"{LDQ}I don't think it's fair for some girls to have plenty of pretty things,{RDQ} added little Amy.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Amy"
+    assert quotes[-1].speaker_mention.text == "little Amy"
