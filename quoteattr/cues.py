@@ -605,6 +605,9 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
                 after_appositive = _skip_adverbs(toks, m + 1)
                 if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
                     return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
+    heard = _heard_say(toks, k)
+    if heard is not None:
+        return _found(toks, (heard[1], heard[1] + 1), heard[0], "X said", text)
     # "X said", "IMF chief economist Maury Obstfeld said", "Chaffetz (R-Utah) said", "the letter reads"
     v = k
     while v + 1 < min(len(toks), k + 16):
@@ -631,6 +634,24 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
         ):
             return _found(toks, (v, v + 1), subject, "X said", text)
         return None
+    return None
+
+
+_HEARD_PRONOUNS = frozenset("him her them".split())
+
+
+def _heard_say(toks: list[Tok], k: int) -> tuple[NP, int] | None:
+    """ "Mary heard her say": the one heard speaks, not the one who hears ("Archer heard Lefferts
+    say" is read as "Lefferts say"). The heard pronoun and the reporting verb's token, or None."""
+    n = len(toks)
+    v = k + 1
+    while v < min(n, k + 5) and toks[v].low not in ("heard", "hear") and not _ends_phrase(toks, v) and toks[v].text != ",":
+        v += 1
+    if v + 1 >= min(n, k + 5) or toks[v].low not in ("heard", "hear") or toks[v + 1].low not in _HEARD_PRONOUNS:
+        return None
+    verb = _skip_adverbs(toks, v + 2)
+    if verb < n and is_reporting_verb(toks[verb].low):
+        return NP(v + 1, v + 2, "pronoun"), verb
     return None
 
 

@@ -516,6 +516,9 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
             # the person the cue says was spoken to ("he told Smith")
             after = _ADDRESSEE.match(text, payload.cue.end)
             addressee = frozenset({after.group(1).lower()}) if after and after.group(1).lower() not in not_names() else frozenset()
+            hearer = _HEARER.search(text, max(0, m.start - 60), m.start)
+            if hearer is not None and hearer.group(1).lower() not in not_names():
+                addressee |= {hearer.group(1).lower()}  # "Mary heard her say": "her" is not Mary
             return resolver.pronoun(m.text, m.start, m, subjects_since=subjects_since, not_named=addressee)
         if m.kind == "name" and payload.name:
             a, b = payload.name
@@ -589,6 +592,8 @@ def _appositive_roles(text: str, start: int, end: int) -> list[str]:
 
 # A name right after a cue's verb: the person spoken to ("he told Smith", "she said to Ann").
 # (a run of spaces is read from its start only, so that no search goes over it twice)
+# the one who hears, right before a heard "him" or "her": "Mary heard her say"
+_HEARER = regex.compile(r"\b(\p{Lu}[\w'-]*+)\s++(?:could\s++)?hear[d]?\s++$")
 _ADDRESSEE = regex.compile(r"(?<![ \t])[ \t]++(?:to[ \t]++)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]++)")
 
 

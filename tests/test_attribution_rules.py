@@ -570,3 +570,15 @@ def test_an_epithet_may_stand_between_the_reporting_verb_and_the_name():
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Amy"
     assert quotes[-1].speaker_mention.text == "little Amy"
+
+
+def test_the_one_heard_speaks_not_the_one_who_hears():
+    """ "Mary heard her say.": the cue's speaker is "her" (someone other than Mary, the one who
+    hears), not Mary nor the narration's last subject."""
+    text = _story(
+        "Mrs. Lennox looked at the officer. Mary sat near the door.",
+        f"{LDQ}Is it so very bad? Oh, is it?{RDQ} Mary heard her say.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Lennox"
+    assert quotes[-1].speaker_mention.text == "her"
