@@ -582,3 +582,14 @@ def test_the_one_heard_speaks_not_the_one_who_hears():
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Lennox"
     assert quotes[-1].speaker_mention.text == "her"
+
+
+def test_a_cue_pronoun_is_not_the_one_the_quote_addresses():
+    """ "“You are mistaken, Elinor,” said she.": "she" is not Elinor, the one spoken to, even
+    when Elinor is the latest woman of the narration."""
+    text = _story(
+        "Marianne came in, and Elinor rose to meet her.",
+        f"{LDQ}You are mistaken, Elinor,{RDQ} said she.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Marianne"
