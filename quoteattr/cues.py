@@ -155,6 +155,10 @@ def _before_verb(toks: list[Tok], j: int, after_verb: bool) -> bool:
     return after_verb or (j + 1 < len(toks) and is_reporting_verb(toks[j + 1].low))
 
 
+# Words that may stand before a name after a reporting verb: "said little Amy", "cried poor Tom".
+_EPITHETS = frozenset("little old young poor dear good big".split())
+
+
 def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | None:
     """A speaker noun phrase starting at token ``i`` (``after_verb``: right after "said")."""
     n = len(toks)
@@ -163,6 +167,11 @@ def noun_phrase_after(toks: list[Tok], i: int, *, after_verb: bool = False) -> N
     t = toks[i]
     if t.low in SUBJECT_PRONOUNS:
         return NP(i, i + 1, "pronoun")
+    if after_verb and t.low in _EPITHETS and i + 1 < n and toks[i + 1].text[:1].isupper():
+        # "added little Amy", "said old Cotter": a fond or plain epithet before the name
+        named = _titled_name(toks, i + 1, after_verb=True)
+        if named is not None:
+            return NP(i, named.j, named.kind, named.name, named.role, named.title)
     # a name (titled or not) starts with a capital: _titled_name finds none at a lower-case word
     named = _titled_name(toks, i, after_verb=after_verb) if t.text[:1].isupper() else None
     nominal = _nominal(toks, i)
@@ -596,6 +605,9 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
                 after_appositive = _skip_adverbs(toks, m + 1)
                 if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
                     return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
+    heard = _heard_say(toks, k)
+    if heard is not None:
+        return _found(toks, (heard[1], heard[1] + 1), heard[0], "X said", text)
     # "X said", "IMF chief economist Maury Obstfeld said", "Chaffetz (R-Utah) said", "the letter reads"
     v = k
     while v + 1 < min(len(toks), k + 16):
@@ -622,6 +634,24 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
         ):
             return _found(toks, (v, v + 1), subject, "X said", text)
         return None
+    return None
+
+
+_HEARD_PRONOUNS = frozenset("him her them".split())
+
+
+def _heard_say(toks: list[Tok], k: int) -> tuple[NP, int] | None:
+    """ "Mary heard her say": the one heard speaks, not the one who hears ("Archer heard Lefferts
+    say" is read as "Lefferts say"). The heard pronoun and the reporting verb's token, or None."""
+    n = len(toks)
+    v = k + 1
+    while v < min(n, k + 5) and toks[v].low not in ("heard", "hear") and not _ends_phrase(toks, v) and toks[v].text != ",":
+        v += 1
+    if v + 1 >= min(n, k + 5) or toks[v].low not in ("heard", "hear") or toks[v + 1].low not in _HEARD_PRONOUNS:
+        return None
+    verb = _skip_adverbs(toks, v + 2)
+    if verb < n and is_reporting_verb(toks[verb].low):
+        return NP(v + 1, v + 2, "pronoun"), verb
     return None
 
 

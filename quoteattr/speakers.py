@@ -379,6 +379,17 @@ def attribute(
         events.append((f.mention.start, 0, f))
     events.sort(key=lambda ev: (ev[0], ev[1]))
 
+    # quotes: the names they address (vocatives), who are not the speaker a cue's pronoun means
+    for q in quotes:
+        q.vocatives = _vocative_mentions(text, q.span)
+    addressed_at = {
+        q.found.mention.start: frozenset(
+            w.lower() for raw in q.vocatives if raw.kind == "name" for w in name_words(text[raw.name_start : raw.end])
+        )
+        for q in quotes
+        if q.found is not None and q.found.mention.kind == "pronoun" and q.vocatives
+    }
+
     # stage 6: resolve every mention in document order
     resolver = Resolver(annotation, fiction=not news_like)
     entity_at: dict[int, Entity | None] = {}
@@ -387,7 +398,8 @@ def attribute(
         para_start = paras[p].start if paras else 0
         # subjects count from the paragraph before when the quote opens its own paragraph
         since = paras[p - 1].start if p > 0 and isinstance(payload, Found) and _opens_paragraph(text, payload, para_start) else para_start
-        e = entity_at[position] = _resolve(resolver, text, payload, para_start, since)
+        addressed = addressed_at.get(position, frozenset()) if isinstance(payload, Found) else frozenset()
+        e = entity_at[position] = _resolve(resolver, text, payload, para_start, since, addressed)
         if e is not None and _subject_position(text, position, para_start) and (
             text[position : position + 3].lower() not in ("him", "his", "her")
         ):
@@ -399,7 +411,8 @@ def attribute(
 
     # quotes: addressees named inside them (vocatives) help turn-taking
     for q in quotes:
-        q.vocatives = _vocative_mentions(text, q.span)
+        if q.kind != "direct" and not q.vocatives:  # a reported quote: not scanned above
+            q.vocatives = _vocative_mentions(text, q.span)
         q.addressees = _vocatives(resolver, text, q.vocatives)
 
     # stage 5: decide
@@ -506,7 +519,12 @@ def _narration_mentions(annotation: Annotation, persons: list, start: int, end: 
 _PHRASE_BREAK = regex.compile(r"[.,;:!?()\[\]\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]")
 
 
-def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0, subjects_since: int = 0) -> Entity | None:
+def _resolve(
+    resolver: Resolver, text: str, payload: object, para_start: int = 0, subjects_since: int = 0, addressed: frozenset[str] = frozenset()
+) -> Entity | None:
+    """The entity of a cue's mention or a narration mention; ``addressed``: name words of the
+    people the quote speaks to, whom the cue's pronoun does not mean ("“You are mistaken,
+    Elinor,” said she")."""
     if isinstance(payload, Found):
         m = payload.mention
         chained = resolver.chain_entity(m.start, m.end, m.start)
@@ -518,6 +536,10 @@ def _resolve(resolver: Resolver, text: str, payload: object, para_start: int = 0
             # the person the cue says was spoken to ("he told Smith")
             after = _ADDRESSEE.match(text, payload.cue.end)
             addressee = frozenset({after.group(1).lower()}) if after and after.group(1).lower() not in not_names() else frozenset()
+            addressee |= addressed
+            hearer = _HEARER.search(text, max(0, m.start - 60), m.start)
+            if hearer is not None and hearer.group(1).lower() not in not_names():
+                addressee |= {hearer.group(1).lower()}  # "Mary heard her say": "her" is not Mary
             return resolver.pronoun(m.text, m.start, m, subjects_since=subjects_since, not_named=addressee)
         if m.kind == "name" and payload.name:
             a, b = payload.name
@@ -591,6 +613,8 @@ def _appositive_roles(text: str, start: int, end: int) -> list[str]:
 
 # A name right after a cue's verb: the person spoken to ("he told Smith", "she said to Ann").
 # (a run of spaces is read from its start only, so that no search goes over it twice)
+# the one who hears, right before a heard "him" or "her": "Mary heard her say"
+_HEARER = regex.compile(r"\b(\p{Lu}[\w'-]*+)\s++(?:could\s++)?hear[d]?\s++$")
 _ADDRESSEE = regex.compile(r"(?<![ \t])[ \t]++(?:to[ \t]++)?(\p{Lu}[\w'\N{RIGHT SINGLE QUOTATION MARK}-]++)")
 
 

@@ -572,3 +572,38 @@ def test_a_book_with_chapter_headings_is_not_news():
     book = "CHAPTER 1\n\n" + body
     assert not is_news(book)
     assert quoteattr.extract(book) == []
+
+
+def test_an_epithet_may_stand_between_the_reporting_verb_and_the_name():
+    """ "added little Amy", "said old Cotter": the word before the name is an epithet, and the
+    name after it speaks (not the last speaker of the conversation)."""
+    text = _story(
+        f"{LDQ}It's so dreadful to be poor!{RDQ} sighed Meg.",
+        f"{LDQ}I don't think it's fair for some girls to have plenty of pretty things,{RDQ} added little Amy.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Amy"
+    assert quotes[-1].speaker_mention.text == "little Amy"
+
+
+def test_the_one_heard_speaks_not_the_one_who_hears():
+    """ "Mary heard her say.": the cue's speaker is "her" (someone other than Mary, the one who
+    hears), not Mary nor the narration's last subject."""
+    text = _story(
+        "Mrs. Lennox looked at the officer. Mary sat near the door.",
+        f"{LDQ}Is it so very bad? Oh, is it?{RDQ} Mary heard her say.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Lennox"
+    assert quotes[-1].speaker_mention.text == "her"
+
+
+def test_a_cue_pronoun_is_not_the_one_the_quote_addresses():
+    """ "“You are mistaken, Elinor,” said she.": "she" is not Elinor, the one spoken to, even
+    when Elinor is the latest woman of the narration."""
+    text = _story(
+        "Marianne came in, and Elinor rose to meet her.",
+        f"{LDQ}You are mistaken, Elinor,{RDQ} said she.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Marianne"
