@@ -620,8 +620,9 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
             break  # an unclosed parenthesis: no cue past it
         if _ends_phrase(toks, v) or toks[v].text == ",":
             break
-        if not is_dialogue_tag(toks[v].low) or toks[v].text[:1].isupper():
-            continue  # (a capitalised verb is a name's word: "the Wayne State University")
+        if not is_dialogue_tag(toks[v].low) or toks[v].text[:1].isupper() or _noun_after_article(toks, v):
+            continue  # (a capitalised verb is a name's word: "the Wayne State University"; after
+            # an article it is a noun: "in the state", "a simple question")
         before = _back_over_adverbs(toks, v)
         subject = noun_phrase_before(toks, before)
         if subject is None and is_reporting_verb(toks[v].low) and toks[v].text[:1].islower():
@@ -635,6 +636,14 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
             return _found(toks, (v, v + 1), subject, "X said", text)
         return None
     return None
+
+
+def _noun_after_article(toks: list[Tok], v: int) -> bool:
+    """Is the verb form at ``v`` a noun after an article: "the state", "a simple question",
+    "the roll call" (a base form two words after one; "the agency says" is a verb)?"""
+    if toks[v - 1].low in ("the", "a", "an"):
+        return True
+    return v >= 2 and toks[v - 2].low in ("the", "a", "an") and reporting_verbs().get(toks[v].low) == toks[v].low
 
 
 _HEARD_PRONOUNS = frozenset("him her them".split())

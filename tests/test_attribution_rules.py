@@ -607,3 +607,13 @@ def test_a_cue_pronoun_is_not_the_one_the_quote_addresses():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Marianne"
+
+
+def test_a_reporting_verb_after_an_article_is_a_noun():
+    """ "a roll call vote", "a simple question", "in the state": nouns, not cues with the words
+    before them as a speaker."""
+    quotes = quoteattr.extract(f"{LDQ}We did it,{RDQ} a roll call vote of the state delegates showed on Tuesday.")
+    assert quotes[0].speaker is None or quotes[0].speaker.name != "a roll"
+    [quote] = quoteattr.extract(f"{LDQ}Who will win the game?{RDQ} the moderator asked them, a simple question for a Monday.")
+    assert quote.speaker.name == "the moderator"
+    assert quote.text == f"{LDQ}Who will win the game?{RDQ}"
