@@ -880,10 +880,16 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
         )
         if (nxt in _NOT_CLAUSE and not person) or nxt in _NOT_CALLED:
             continue  # "called for …", "called on …", "called back", "called him back"
+        if toks[v - 1].low == "so":
+            continue  # "the so called “Implementation Initiative”"
         # "Trump went after Bush, calling him “a total stiff.”": the sentence's subject judges
         subject = clause_subject_before(toks, v - 1) if participle else _subject_of(toks, v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
+        if subject.kind == "nominal" and subject.name is None and toks[subject.i].low in ("a", "an") and (
+            toks[v + 1].text[:1].isupper() or any(q.start >= toks[v].end for q in inner)
+        ):
+            continue  # "a group called Citizens for Trump": a name given, not a judgement
         end = _clause_end(toks, v + 2, e, inner, ",;", frozenset())
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, toks[v + 1].start, end, found, inner, short=participle)
@@ -961,7 +967,7 @@ _TOPIC_VERBS = _verb_forms(
 # judge's ruling", "Bush endorsed Cruz", "Sanders thanked his supporters".
 _TOPIC_VERBS.update(
     _verb_forms(
-        """support oppose attack blame mock thank welcome hail embrace champion ridicule rebuke
+        """support oppose attack blame mock thank welcome hail champion ridicule rebuke
         chide scold fault bash assail denounce lambaste excoriate castigate"""
     )
 )
