@@ -76,9 +76,12 @@ _ADJUNCT_WORDS = frozenset(
     """on in at during after before last this next earlier later today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday a an the statement interview
     conference speech call of with by to for told week month year night morning afternoon
-    evening recent recently also again""".split()
+    evening recent recently also again via email twitter""".split()
 )
 
+# Words after "said," with which the narrator goes on: "''Follow us,'' Ms. Gil said, and the
+# boys trailed behind".
+_NARRATOR_GOES_ON = frozenset("and but or nor yet as while aboard amid amidst despite outside inside alongside via".split())
 # Words after a verb that show no clause follows it.
 _NOT_CLAUSE = frozenset(
     """about above after against along among around as at before behind below beside between
@@ -1204,8 +1207,9 @@ def _starts_clause(toks: list, k: int) -> bool:
         return True  # "says too much is made of …"
     if len(t.text) == 1 and t.text.isupper() and k + 2 < len(toks) and toks[k + 1].text == "." and toks[k + 2].text[:1].isupper():
         return True  # an initialism: "says U.S. forces …"
-    if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly"):
+    if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly") or t.low in _NARRATOR_GOES_ON:
         return False
+
     if k + 2 < len(toks) and t.low.endswith("s") and toks[k + 1].text in _APOSTROPHES and toks[k + 1].start == t.end:
         return toks[k + 2].text[:1].isalnum()  # a plural's possessive: "said Sanders' arguments …"
     return k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()

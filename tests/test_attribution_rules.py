@@ -617,3 +617,15 @@ def test_a_reporting_verb_after_an_article_is_a_noun():
     [quote] = quoteattr.extract(f"{LDQ}Who will win the game?{RDQ} the moderator asked them, a simple question for a Monday.")
     assert quote.speaker.name == "the moderator"
     assert quote.text == f"{LDQ}Who will win the game?{RDQ}"
+
+
+def test_the_narrator_goes_on_after_said_and_a_conjunction():
+    """ "she said, but Kevin was drifting off": after "said," a clause that opens with a
+    conjunction is the narrator's, not what was said ("Mr. Clarke said, he decided …" is)."""
+    from quoteattr.cues import tokens
+    from quoteattr.reported import _clause_after
+
+    for text, clause in (("she said, but Kevin was drifting off", False), ("Clarke said, he decided to stay", True)):
+        toks = tokens(text, 0, len(text))
+        v = next(i for i, t in enumerate(toks) if t.low == "said")
+        assert (_clause_after(toks, v, "say") is not None) == clause, text
