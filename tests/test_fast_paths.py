@@ -127,3 +127,40 @@ def test_scan_mentions_first_is_the_first_of_the_full_scan():
         assert scan_mentions(text, start, len(text), first=True) == full[:1], text
         if not mention_at(text, start, len(text)):
             assert all(r.start > start for r in full), (text, start)
+
+
+# pieces of news sentences for the reported-speech gates: subjects, structure words, marks,
+# quotes and line breaks; the rules' own words are added from their word lists
+_REPORTED_PIECES = [
+    "Clinton", "Mr. Obama", "the senator", "The campaign", "A CBS poll", "he", "she", "they", "it",
+    "Trump's", "her", "his", "that", "to", "in", "the", "a", "of", "about", "whether", "for", "on",
+    "according to", "Fox poll", "documents", "show", "said", "told reporters", "calling him",
+    "called", "the plan works", "was", "is", "percent", "Monday", ",", ",", ".", ".", ":", ";",
+    "\N{EM DASH}", "“We will win,”", "“a total stiff.”", "\"No,\"", "'", "\n", "\n\n", "Q:", "TAPPER:",
+    "and", "but", "later", "also", "Reid", "Sanders'", "(D-N.Y.)", "1", "Said", "SAYS",
+    "Trump's claim that", "her repeated assertion that", "wants to sign up", "declined to comment",
+    "complained about his mic", "asked whether the deals", "spoke out about", "plans to",
+]
+
+
+def test_reported_rule_gates_change_nothing(monkeypatch):
+    """A sentence is given to a reported-speech rule only when it holds one of the rule's words
+    (``_may_hold``): the same quotations as giving every sentence to every rule."""
+    import quoteattr
+    from quoteattr import reported
+
+    rule_words = sorted(
+        reported._cue_words() | reported._complement_verbs() | reported._about_words() | reported._CALLED
+    )
+    rng = random.Random(17)
+    texts = []
+    for _ in range(2500):
+        pieces = [rng.choice(_REPORTED_PIECES) if rng.random() < 0.7 else rng.choice(rule_words) for _ in range(rng.randint(4, 30))]
+        texts.append(" ".join(pieces))
+    gated = [quoteattr.extract(text) for text in texts]
+    monkeypatch.setattr(reported, "_may_hold", lambda words, needs: True)
+    reports = 0
+    for text, quotes in zip(texts, gated, strict=True):
+        assert quotes == quoteattr.extract(text), text
+        reports += sum(q.kind in ("indirect", "mixed") for q in quotes)
+    assert reports > 500  # (the texts do hold reported speech)
