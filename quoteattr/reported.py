@@ -294,6 +294,7 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
 
 _START, _END, _LOW = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("low")
 _WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 @functools.cache
@@ -309,7 +310,10 @@ def has_cue(text: str, start: int, end: int) -> bool:
     without such a word is skipped at once. (A sentence starts and ends next to white space or
     punctuation, so its words are whole: those its paragraph has there.)
     """
-    return not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(text, start, end)))
+    chunk = text[start:end]
+    if chunk.isascii():  # (most sentences: lower-cased at once, the same words)
+        return not _cue_words().isdisjoint(_LOWER_WORDS.findall(chunk.lower()))
+    return not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(chunk)))
 
 
 def _solid(text: str, start: int, end: int) -> int:
@@ -536,6 +540,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
         n = bisect.bisect_right(verbs, k)
         if n == len(verbs) or verbs[n] >= k + 16:
             continue  # no cue within reach of this comma: do not read it
+        if _opening_phrase(text, s, toks[k].start):
+            continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if starts is None:
             starts = [t.start for t in whole]
         found = cue_in_tokens(text, _window(text, whole, starts, toks[k].start, min(e, toks[k].start + CUE_REACH)))
@@ -545,8 +551,6 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
             continue
         if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
-        if _opening_phrase(text, s, toks[k].start):
-            continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
@@ -915,7 +919,10 @@ _EVIDENCE = frozenset(
 def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "A Bloomberg poll shows that …", "The inquiry found that …", "A CBS poll showed a
     slimmer lead for Clinton", "…, fundraising documents show." """
+    records = _names_records(toks)
     for v in _where(toks, _FINDINGS, 1, len(toks) - 1):
+        if not records and toks[v + 1].low != "that":
+            continue  # no record to be the subject, no "that": the subject need not be read
         subject = _subject_of(toks, v) or _evidence_before(toks, v)
         if subject is None or subject.kind == "pronoun":
             continue  # "he found that the door was locked": what one saw, not a report
@@ -933,6 +940,12 @@ def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
 
 
 _PERSONS = frozenset("him her them".split())
+
+
+def _names_records(toks: list) -> bool:
+    """Does the sentence hold a word for records (``_EVIDENCE``)? Without one, a finding is
+    only "… found that …": what follows the verb is checked before its subject is read."""
+    return not _EVIDENCE.isdisjoint(map(_LOW, toks))
 
 
 def _evidence_before(toks: list, v: int) -> NP | None:

@@ -140,12 +140,14 @@ _REPORTED_PIECES = [
     "and", "but", "later", "also", "Reid", "Sanders'", "(D-N.Y.)", "1", "Said", "SAYS",
     "Trump's claim that", "her repeated assertion that", "wants to sign up", "declined to comment",
     "complained about his mic", "asked whether the deals", "spoke out about", "plans to",
+    "The inquiry", "found", "shows", "data", "Exit polling",
 ]
 
 
 def test_reported_rule_gates_change_nothing(monkeypatch):
     """A sentence is given to a reported-speech rule only when it holds one of the rule's words
-    (``_may_hold``): the same quotations as giving every sentence to every rule."""
+    (``_may_hold``), and a finding's subject is read only after a record or before "that"
+    (``_names_records``): the same quotations as giving every sentence to every rule."""
     import quoteattr
     from quoteattr import reported
 
@@ -159,8 +161,24 @@ def test_reported_rule_gates_change_nothing(monkeypatch):
         texts.append(" ".join(pieces))
     gated = [quoteattr.extract(text) for text in texts]
     monkeypatch.setattr(reported, "_may_hold", lambda words, needs: True)
+    monkeypatch.setattr(reported, "_names_records", lambda toks: True)
     reports = 0
     for text, quotes in zip(texts, gated, strict=True):
         assert quotes == quoteattr.extract(text), text
         reports += sum(q.kind in ("indirect", "mixed") for q in quotes)
     assert reports > 500  # (the texts do hold reported speech)
+
+
+def test_has_cue_of_ascii_text_is_the_plain_reading():
+    """``has_cue`` lower-cases an ASCII sentence at once: the same answer as lower-casing each
+    of its words (the characters that lower-case to ASCII letters take the plain path)."""
+    from quoteattr.reported import _WORDS, _cue_words, has_cue
+
+    pieces = [*_REPORTED_PIECES, "SAID", "sAiD", "\N{KELVIN SIGN}", "as\N{KELVIN SIGN}ed", "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}n", "é", "x"]
+    rng = random.Random(19)
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
+        plain = not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(text, start, end)))
+        assert has_cue(text, start, end) == plain, (text, start, end)
+
