@@ -260,15 +260,7 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
             if inner is not None and (inner.kind != "pronoun" or toks[inner.i].low in _INVERTED_PRONOUNS):
                 return inner
         return None
-    # the longest noun phrase that ends at j: try starts from near to far
-    best = None
-    for i in range(j - 1, max(-1, j - 9), -1):
-        if _ends_phrase(toks, i):
-            break
-        np = noun_phrase_after(toks, i)
-        if np is not None and np.j == j:
-            best = np
-    best = best or _generic_nominal_before(toks, j)
+    best = _longest_phrase_ending(toks, j) or _generic_nominal_before(toks, j)
     if (best is not None and best.i >= 2 and toks[best.i - 1].low in ("of", "at", "for", "from", "with")) or (
         best is not None and best.i >= 3 and toks[best.i - 1].low == "the" and toks[best.i - 2].low in ("of", "at", "for", "from")
     ):
@@ -278,6 +270,20 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         if head is not None and head.kind != "pronoun":
             return NP(head.i, best.j, head.kind, head.name, head.role, head.title)
     return best
+
+
+def _longest_phrase_ending(toks: list[Tok], j: int) -> NP | None:
+    """The longest noun phrase that ends at token ``j``: from the farthest start, up to eight
+    tokens back and this side of punctuation, the first that ends there (far starts first: a
+    short phrase near ``j`` is read only where no longer one ends there)."""
+    first = j
+    while first > max(0, j - 8) and not _ends_phrase(toks, first - 1):
+        first -= 1
+    for i in range(first, j):
+        np = noun_phrase_after(toks, i)
+        if np is not None and np.j == j:
+            return np
+    return None
 
 
 def _antecedent(toks: list[Tok], j: int) -> NP | None:

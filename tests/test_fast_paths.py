@@ -182,3 +182,27 @@ def test_has_cue_of_ascii_text_is_the_plain_reading():
         plain = not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(text, start, end)))
         assert has_cue(text, start, end) == plain, (text, start, end)
 
+
+def test_longest_phrase_ending_is_the_farthest_start_read_near_to_far():
+    """``_longest_phrase_ending`` tries the farthest start first and stops at the first phrase
+    ending at ``j``: the same phrase as reading every start from near to far and keeping the
+    last that ends there."""
+    from quoteattr.cues import _ends_phrase, _longest_phrase_ending, noun_phrase_after, tokens
+
+    def near_to_far(toks, j):
+        best = None
+        for i in range(j - 1, max(-1, j - 9), -1):
+            if _ends_phrase(toks, i):
+                break
+            np = noun_phrase_after(toks, i)
+            if np is not None and np.j == j:
+                best = np
+        return best
+
+    pieces = [*_REPORTED_PIECES, "Russian", "Defense", "Minister", "Sergei Shoigu", "Mr.", "Gen.", "of", "France", "his wife"]
+    rng = random.Random(23)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        toks = tokens(text, 0, len(text))
+        for j in range(len(toks) + 1):
+            assert _longest_phrase_ending(toks, j) == near_to_far(toks, j), (text, j)
