@@ -206,3 +206,20 @@ def test_longest_phrase_ending_is_the_farthest_start_read_near_to_far():
         toks = tokens(text, 0, len(text))
         for j in range(len(toks) + 1):
             assert _longest_phrase_ending(toks, j) == near_to_far(toks, j), (text, j)
+
+
+def test_ascii_tokens_are_the_unicode_tokens():
+    """``tokens`` reads ASCII text with a standard-re pattern: its classes hold exactly the ASCII
+    characters of the regex pattern's, and both split random ASCII text alike."""
+    from quoteattr.cues import _ASCII_TOKEN, _TOKEN
+
+    ascii_chars = [chr(c) for c in range(128)]
+    word = regex.compile(r"[\p{L}\p{N}]")
+    assert [c for c in ascii_chars if word.match(c)] == [c for c in ascii_chars if c.isalnum()]
+    assert [c for c in ascii_chars if regex.match(r"\S", c)] == [c for c in ascii_chars if _ASCII_TOKEN.fullmatch(c)]
+    rng = random.Random(29)
+    alphabet = [*ascii_chars, "'", "-", "-", "a", "Z", "9", " "] * 2 + ["don't", "Jean-Yves", "x--y", "a'", "'b"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
+        assert [m.span() for m in _ASCII_TOKEN.finditer(text, start, end)] == [m.span() for m in _TOKEN.finditer(text, start, end)], text
