@@ -697,7 +697,7 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
     """Where a reported clause from ``start`` ends: at the sentence's end, or before a second
     report that joins it — ", arguing that …", "— and he noted …", "and Democrats accused …",
     "but noted that …"."""
-    k = next((m for m, t in enumerate(toks) if t.start >= start), len(toks))
+    k = bisect.bisect_left(toks, start, key=_START)  # (the first token from ``start`` on)
     for m in _where(toks, _JOINS, k + 2, len(toks) - 1):
         t = toks[m]
         if _inside_any(inner, t.start):
