@@ -17,6 +17,7 @@ A speaker is a noun phrase: a pronoun, a name (with titles, initials and particl
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 import regex
@@ -25,6 +26,10 @@ from .lexicon import first_names, gesture_verbs, not_names, reporting_verbs, rol
 from .model import Cue, Mention
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*|\S")
+# ``_TOKEN`` for ASCII text, run by the standard re (a quarter faster there): the ASCII letters
+# and digits are its [\p{L}\p{N}], and the regex module's \S matches all ASCII but these six
+# (\x1c-\x1f too, which the standard \s would take for space)
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*|[^\t\n\x0b\x0c\r ]")
 
 SUBJECT_PRONOUNS = frozenset("he she they i we you it".split())
 _INVERTED_PRONOUNS = frozenset("he she they i we".split())
@@ -78,9 +83,10 @@ _new_tuple = tuple.__new__  # a Tok without the Python-level ``__new__`` of a Na
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``text[start:end]`` with absolute offsets."""
+    pattern = _ASCII_TOKEN if text[start:end].isascii() else _TOKEN
     return [
         _new_tuple(Tok, (word, word.lower(), a, b))
-        for m in _TOKEN.finditer(text, start, end)
+        for m in pattern.finditer(text, start, end)
         for word, (a, b) in ((m[0], m.span()),)
     ]
 
@@ -269,15 +275,7 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
             if inner is not None and (inner.kind != "pronoun" or toks[inner.i].low in _INVERTED_PRONOUNS):
                 return inner
         return None
-    # the longest noun phrase that ends at j: try starts from near to far
-    best = None
-    for i in range(j - 1, max(-1, j - 9), -1):
-        if _ends_phrase(toks, i):
-            break
-        np = noun_phrase_after(toks, i)
-        if np is not None and np.j == j:
-            best = np
-    best = best or _generic_nominal_before(toks, j)
+    best = _longest_phrase_ending(toks, j) or _generic_nominal_before(toks, j)
     if (best is not None and best.i >= 2 and toks[best.i - 1].low in ("of", "at", "for", "from", "with")) or (
         best is not None and best.i >= 3 and toks[best.i - 1].low == "the" and toks[best.i - 2].low in ("of", "at", "for", "from")
     ):
@@ -287,6 +285,20 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
         if head is not None and head.kind != "pronoun":
             return NP(head.i, best.j, head.kind, head.name, head.role, head.title)
     return best
+
+
+def _longest_phrase_ending(toks: list[Tok], j: int) -> NP | None:
+    """The longest noun phrase that ends at token ``j``: from the farthest start, up to eight
+    tokens back and this side of punctuation, the first that ends there (far starts first: a
+    short phrase near ``j`` is read only where no longer one ends there)."""
+    first = j
+    while first > max(0, j - 8) and not _ends_phrase(toks, first - 1):
+        first -= 1
+    for i in range(first, j):
+        np = noun_phrase_after(toks, i)
+        if np is not None and np.j == j:
+            return np
+    return None
 
 
 def _antecedent(toks: list[Tok], j: int) -> NP | None:

@@ -295,13 +295,14 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
     return None
 
 
-_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
+_START, _END, _LOW = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("low")
 _WORDS = re.compile(r"[A-Za-z]+")  # ASCII only: the standard re is faster here
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _CLAIMS | _FINDINGS | frozenset(_TOPIC_VERBS) | frozenset(_ABOUT_VERBS) | frozenset(_INTENTIONS)
+    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _CLAIMS | _FINDINGS | _topic_words() | frozenset(_ABOUT_VERBS) | _intention_words()
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
@@ -312,7 +313,10 @@ def has_cue(text: str, start: int, end: int) -> bool:
     without such a word is skipped at once. (A sentence starts and ends next to white space or
     punctuation, so its words are whole: those its paragraph has there.)
     """
-    return not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(text, start, end)))
+    chunk = text[start:end]
+    if chunk.isascii():  # (most sentences: lower-cased at once, the same words)
+        return not _cue_words().isdisjoint(_LOWER_WORDS.findall(chunk.lower()))
+    return not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(chunk)))
 
 
 def _solid(text: str, start: int, end: int) -> int:
@@ -340,10 +344,13 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
     toks = _outside(whole, quotes, qstarts)
     if len(toks) < 4:
         return None
-    found = _according_to(text, s, e, toks, inner)
-    if found is not None:
-        return found
-    found = _complement(text, s, e, toks, inner)
+    # a rule is tried only where the sentence holds one of its words (``_may_hold``)
+    words = set(map(_LOW, toks))
+    if _may_hold(words, _ACCORDING):
+        found = _according_to(text, s, e, toks, inner)
+        if found is not None:
+            return found
+    found = _complement(text, s, e, toks, inner) if _may_hold(words, _complement_verbs()) else None
     if found is not None and text[max(s, found.found.cue.start - 40) : found.found.cue.start].rstrip().endswith(","):
         # ", said one GOP source in the room.": a cue after fronted content, not "said <clause>"
         fronted = _fronted(text, s, e, toks, inner, whole)
@@ -356,7 +363,32 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    return found or _named_as(text, s, e, toks, inner) or _fronted(text, s, e, toks, inner, whole) or _finding(text, s, e, toks, inner) or _topic(text, s, e, toks, inner) or _about(text, s, e, toks, inner) or _intention(text, s, e, toks, inner) or _in_survey(text, s, e, toks, inner) or _claim_of(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _CALLED):
+        found = _named_as(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _speech_forms()):
+        found = _fronted(text, s, e, toks, inner, whole)
+    if found is None and _may_hold(words, _FINDINGS):
+        found = _finding(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _topic_words()):
+        found = _topic(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _about_words()):
+        found = _about(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _intention_words()):
+        found = _intention(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _SURVEYS):
+        found = _in_survey(text, s, e, toks, inner)  # (a survey's head, after "in")
+    if found is None and _may_hold(words, _CLAIMS):
+        found = _claim_of(text, s, e, toks, inner)
+    return found
+
+
+_ACCORDING = frozenset({"according"})
+
+
+def _may_hold(words: set[str], needs: frozenset[str]) -> bool:
+    """Does a sentence of ``words`` (its tokens' lower-cased texts) hold one of the words a rule
+    ``needs``? A rule reads only the positions of its words: without one it finds nothing."""
+    return not words.isdisjoint(needs)
 
 
 def _content_start(r: Reported) -> int:
@@ -522,6 +554,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
         n = bisect.bisect_right(verbs, k)
         if n == len(verbs) or verbs[n] >= k + 16:
             continue  # no cue within reach of this comma: do not read it
+        if _opening_phrase(text, s, toks[k].start):
+            continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if starts is None:
             starts = [t.start for t in whole]
         found = cue_in_tokens(text, _window(text, whole, starts, toks[k].start, min(e, toks[k].start + CUE_REACH)))
@@ -531,8 +565,6 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
             continue
         if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
-        if _opening_phrase(text, s, toks[k].start):
-            continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
@@ -679,7 +711,7 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
     """Where a reported clause from ``start`` ends: at the sentence's end, or before a second
     report that joins it — ", arguing that …", "— and he noted …", "and Democrats accused …",
     "but noted that …"."""
-    k = next((m for m, t in enumerate(toks) if t.start >= start), len(toks))
+    k = bisect.bisect_left(toks, start, key=_START)  # (the first token from ``start`` on)
     for m in _where(toks, _JOINS, k + 2, len(toks) - 1):
         t = toks[m]
         if _inside_any(inner, t.start):
@@ -913,7 +945,10 @@ _EVIDENCE = frozenset(
 def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "A Bloomberg poll shows that …", "The inquiry found that …", "A CBS poll showed a
     slimmer lead for Clinton", "…, fundraising documents show." """
+    records = _names_records(toks)
     for v in _where(toks, _FINDINGS, 1, len(toks) - 1):
+        if not records and toks[v + 1].low != "that":
+            continue  # no record to be the subject, no "that": the subject need not be read
         subject = _subject_of(toks, v) or _evidence_before(toks, v)
         if subject is None or subject.kind == "pronoun":
             continue  # "he found that the door was locked": what one saw, not a report
@@ -931,6 +966,12 @@ def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
 
 
 _PERSONS = frozenset("him her them".split())
+
+
+def _names_records(toks: list) -> bool:
+    """Does the sentence hold a word for records (``_EVIDENCE``)? Without one, a finding is
+    only "… found that …": what follows the verb is checked before its subject is read."""
+    return not _EVIDENCE.isdisjoint(map(_LOW, toks))
 
 
 def _evidence_before(toks: list, v: int) -> NP | None:
@@ -986,10 +1027,16 @@ def _clause_end(
     return next((t.start for t in toks[k:] if (t.text in marks or t.low in words) and not _inside_any(inner, t.start)), e)
 
 
+@functools.cache
+def _topic_words() -> frozenset[str]:
+    """The words ``_topic`` reads as verbs (a set: a sentence's words are checked against it)."""
+    return frozenset(_TOPIC_VERBS)
+
+
 def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton mentioned disparaging remarks Trump had made about Machado": a speech verb
     and the object that names what was said, up to the end of the clause."""
-    for v in _where(toks, _TOPIC_VERBS, 1, len(toks) - 3):
+    for v in _where(toks, _topic_words(), 1, len(toks) - 3):
         low = toks[v].low
         if not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
             continue  # "was described as unsafe": not the speaker's verb
@@ -1017,9 +1064,15 @@ _INTENTIONS = {
 }
 
 
+@functools.cache
+def _intention_words() -> frozenset[str]:
+    """The words ``_intention`` reads as verbs."""
+    return frozenset(_INTENTIONS)
+
+
 def _intention(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton wants to sign up five million people", "The campaign declined to comment" """
-    for v in _where(toks, _INTENTIONS, 1, len(toks) - 2):
+    for v in _where(toks, _intention_words(), 1, len(toks) - 2):
         if not toks[v].text[:1].islower() or toks[v - 1].low in _BE or toks[v + 1].low != "to":
             continue
         if not toks[v + 2].text[:1].isalpha() or toks[v + 2].low in _DETERMINERS_AFTER_TO:

@@ -127,3 +127,99 @@ def test_scan_mentions_first_is_the_first_of_the_full_scan():
         assert scan_mentions(text, start, len(text), first=True) == full[:1], text
         if not mention_at(text, start, len(text)):
             assert all(r.start > start for r in full), (text, start)
+
+
+# pieces of news sentences for the reported-speech gates: subjects, structure words, marks,
+# quotes and line breaks; the rules' own words are added from their word lists
+_REPORTED_PIECES = [
+    "Clinton", "Mr. Obama", "the senator", "The campaign", "A CBS poll", "he", "she", "they", "it",
+    "Trump's", "her", "his", "that", "to", "in", "the", "a", "of", "about", "whether", "for", "on",
+    "according to", "Fox poll", "documents", "show", "said", "told reporters", "calling him",
+    "called", "the plan works", "was", "is", "percent", "Monday", ",", ",", ".", ".", ":", ";",
+    "\N{EM DASH}", "“We will win,”", "“a total stiff.”", "\"No,\"", "'", "\n", "\n\n", "Q:", "TAPPER:",
+    "and", "but", "later", "also", "Reid", "Sanders'", "(D-N.Y.)", "1", "Said", "SAYS",
+    "Trump's claim that", "her repeated assertion that", "wants to sign up", "declined to comment",
+    "complained about his mic", "asked whether the deals", "spoke out about", "plans to",
+    "The inquiry", "found", "shows", "data", "Exit polling",
+]
+
+
+def test_reported_rule_gates_change_nothing(monkeypatch):
+    """A sentence is given to a reported-speech rule only when it holds one of the rule's words
+    (``_may_hold``), and a finding's subject is read only after a record or before "that"
+    (``_names_records``): the same quotations as giving every sentence to every rule."""
+    import quoteattr
+    from quoteattr import reported
+
+    rule_words = sorted(
+        reported._cue_words() | reported._complement_verbs() | reported._about_words() | reported._CALLED
+    )
+    rng = random.Random(17)
+    texts = []
+    for _ in range(2500):
+        pieces = [rng.choice(_REPORTED_PIECES) if rng.random() < 0.7 else rng.choice(rule_words) for _ in range(rng.randint(4, 30))]
+        texts.append(" ".join(pieces))
+    gated = [quoteattr.extract(text) for text in texts]
+    monkeypatch.setattr(reported, "_may_hold", lambda words, needs: True)
+    monkeypatch.setattr(reported, "_names_records", lambda toks: True)
+    reports = 0
+    for text, quotes in zip(texts, gated, strict=True):
+        assert quotes == quoteattr.extract(text), text
+        reports += sum(q.kind in ("indirect", "mixed") for q in quotes)
+    assert reports > 500  # (the texts do hold reported speech)
+
+
+def test_has_cue_of_ascii_text_is_the_plain_reading():
+    """``has_cue`` lower-cases an ASCII sentence at once: the same answer as lower-casing each
+    of its words (the characters that lower-case to ASCII letters take the plain path)."""
+    from quoteattr.reported import _WORDS, _cue_words, has_cue
+
+    pieces = [*_REPORTED_PIECES, "SAID", "sAiD", "\N{KELVIN SIGN}", "as\N{KELVIN SIGN}ed", "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}n", "é", "x"]
+    rng = random.Random(19)
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
+        plain = not _cue_words().isdisjoint(map(str.lower, _WORDS.findall(text, start, end)))
+        assert has_cue(text, start, end) == plain, (text, start, end)
+
+
+def test_longest_phrase_ending_is_the_farthest_start_read_near_to_far():
+    """``_longest_phrase_ending`` tries the farthest start first and stops at the first phrase
+    ending at ``j``: the same phrase as reading every start from near to far and keeping the
+    last that ends there."""
+    from quoteattr.cues import _ends_phrase, _longest_phrase_ending, noun_phrase_after, tokens
+
+    def near_to_far(toks, j):
+        best = None
+        for i in range(j - 1, max(-1, j - 9), -1):
+            if _ends_phrase(toks, i):
+                break
+            np = noun_phrase_after(toks, i)
+            if np is not None and np.j == j:
+                best = np
+        return best
+
+    pieces = [*_REPORTED_PIECES, "Russian", "Defense", "Minister", "Sergei Shoigu", "Mr.", "Gen.", "of", "France", "his wife"]
+    rng = random.Random(23)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        toks = tokens(text, 0, len(text))
+        for j in range(len(toks) + 1):
+            assert _longest_phrase_ending(toks, j) == near_to_far(toks, j), (text, j)
+
+
+def test_ascii_tokens_are_the_unicode_tokens():
+    """``tokens`` reads ASCII text with a standard-re pattern: its classes hold exactly the ASCII
+    characters of the regex pattern's, and both split random ASCII text alike."""
+    from quoteattr.cues import _ASCII_TOKEN, _TOKEN
+
+    ascii_chars = [chr(c) for c in range(128)]
+    word = regex.compile(r"[\p{L}\p{N}]")
+    assert [c for c in ascii_chars if word.match(c)] == [c for c in ascii_chars if c.isalnum()]
+    assert [c for c in ascii_chars if regex.match(r"\S", c)] == [c for c in ascii_chars if _ASCII_TOKEN.fullmatch(c)]
+    rng = random.Random(29)
+    alphabet = [*ascii_chars, "'", "-", "-", "a", "Z", "9", " "] * 2 + ["don't", "Jean-Yves", "x--y", "a'", "'b"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
+        assert [m.span() for m in _ASCII_TOKEN.finditer(text, start, end)] == [m.span() for m in _TOKEN.finditer(text, start, end)], text
