@@ -234,8 +234,10 @@ class Resolver:
         title: str | None = None,
         role_words: Iterable[str] = (),
         mention: Mention | None = None,
+        description: str | None = None,
     ) -> Entity:
-        """The person called ``name`` (a new one if nobody matches)."""
+        """The person called ``name`` (a new one if nobody matches); ``description``: a noun an
+        appositive describes them with ("Mr. Wells, the lawyer,"), held as a role."""
         words = name_words(name)
         low = {w.lower() for w in words}
         gender = _gender_of_name(words, title)
@@ -278,6 +280,9 @@ class Resolver:
             e.titled[form] = e.titled.get(form, 0) + 1
         e.add_gender(gender)
         self._add_roles(e, role_words)
+        if description and description not in e.roles:
+            self._by_role.setdefault(description, []).append(e)
+            e.roles[description] = set()
         return self._touch(e, pos, mention)
 
     def _add_roles(self, e: Entity, role_words: Iterable[str]) -> None:

@@ -629,3 +629,16 @@ def test_the_narrator_goes_on_after_said_and_a_conjunction():
         toks = tokens(text, 0, len(text))
         v = next(i for i, t in enumerate(toks) if t.low == "said")
         assert (_clause_after(toks, v, "say") is not None) == clause, text
+
+
+def test_an_appositive_description_makes_a_role_in_fiction():
+    """ "Mr. Wells, the lawyer," and "the artist himself, Basil Hallward": "said the lawyer"
+    and "said the artist" name them, though neither noun is in the word lists."""
+    text = _story(
+        "Mr. Wells, the lawyer, came in and sat down by the window of the room.",
+        "Near the door stood the artist himself, Basil Hallward, looking at the picture.",
+        f"{LDQ}It is a strange business,{RDQ} said the lawyer.",
+        f"{LDQ}It is my best work,{RDQ} said the artist.",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name for q in quotes] == ["Mr. Wells", "Basil Hallward"]
