@@ -113,8 +113,10 @@ class Entity:
             # "Katharine", not "Miss Katharine": a given name goes without one; and "Archer",
             # not "Mr. Archer", when the text mostly writes the name without its title
             title = None
-        if title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[title]):
-            return f"{_KEPT_TITLES[title]} {best}"
+        # fiction keeps a rank too: "General Tilney" is not "Tilney", his son
+        shown = _KEPT_TITLES.get(title or "") or (title.capitalize() if title in _RANKS and not fullest else None)
+        if shown and not best.startswith(shown):
+            return f"{shown} {best}"
         return best
 
     def speaker(self, fullest: bool = True) -> Speaker:
@@ -174,6 +176,25 @@ def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
         return False  # "Miss Bennet" is not necessarily "Elizabeth Bennet"
     # "Elizabeth Bennet" is not "Mrs. Bennet"
     return not (e.words < low and have & family and not cls)
+
+
+# Ranks that make a title of their own: "General Tilney" is neither "Mr. Tilney" nor "Captain Tilney".
+_RANKS = frozenset("general admiral colonel captain major lieutenant commander sergeant".split())
+
+
+def _ranked_apart(e: Entity, low: set[str], title: str | None) -> bool:
+    """Fiction: are a rank and another name two people of one family? "General Tilney" is not
+    "Mr. Tilney", "Miss Tilney", "Captain Tilney" nor "Henry Tilney", unless the text once called
+    that person by the rank."""
+    ranks = e.titles & _RANKS
+    if title in _RANKS:
+        if title in ranks:
+            return False
+        return bool(e.titles) or low < e.words
+    if not ranks or ranks != e.titles:
+        return False
+    # the person has been called by a rank only: an honorific or a given name is someone else
+    return title in _TITLE_CLASS or (not title and e.words < low)
 
 
 def _gender_of_name(words: list[str], title: str | None) -> str:
@@ -261,7 +282,7 @@ class Resolver:
         best = None
         for w in low:
             for e in self._by_word.get(w, ()):
-                if best is e or not _compatible(e, low, cls, gender):
+                if best is e or not _compatible(e, low, cls, gender) or (self.fiction and _ranked_apart(e, low, title)):
                     continue
                 if best is None or rank(e) > rank(best):
                     best = e

@@ -642,3 +642,17 @@ def test_an_appositive_description_makes_a_role_in_fiction():
     )
     quotes = quoteattr.extract(text)
     assert [q.speaker.name for q in quotes] == ["Mr. Wells", "Basil Hallward"]
+
+
+def test_a_rank_keeps_a_family_member_apart_in_fiction():
+    """ "General Tilney" is not "Mr. Tilney" (who is Henry Tilney): a rank the son was never
+    called by keeps the father apart, and the father's name keeps the rank."""
+    text = _story(
+        "Mr. Tilney bowed to Catherine, and Henry Tilney was soon at her side again.",
+        "General Tilney came into the room and looked at them both.",
+        f"{LDQ}You are very welcome to the Abbey,{RDQ} said General Tilney.",
+        f"{LDQ}Thank you, sir,{RDQ} said Henry.",
+    )
+    quotes = quoteattr.extract(text)
+    general, henry = (q.speaker for q in quotes)
+    assert general.name == "General Tilney" and henry.id != general.id and henry.name.startswith("Henry")
