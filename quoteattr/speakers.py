@@ -563,6 +563,8 @@ def _resolve(
             # object and possessive pronouns keep a person salient but do not add a mention
             return resolver.pronoun(low, raw.start, None)
         return resolver.pronoun(mention.text, raw.start, mention)
+    if resolver.fiction and raw.kind == "name" and _in_heading(text, raw.start, raw.end):
+        return None  # "CHAPTER VIII. / THE PROFESSOR EXPLAINS": a chapter's title names no one
     role_words = []
     if raw.title:
         # the words before a title qualify the role: "French defense Minister Jean-Yves Le Drian"
@@ -581,6 +583,15 @@ def _resolve(
         mention=mention,
         description=described,
     )
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` in a line of capitals alone, of two words or more, with no
+    quote mark: a heading ("THE PROFESSOR EXPLAINS"), whose words are no name?"""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return line.isupper() and len(line.split()) >= 2 and not any(c in QUOTE_OPENERS for c in line)
 
 
 # the words between the comma and the name qualify it ("army General"); a conjunction, an

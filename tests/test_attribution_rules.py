@@ -656,3 +656,16 @@ def test_a_rank_keeps_a_family_member_apart_in_fiction():
     quotes = quoteattr.extract(text)
     general, henry = (q.speaker for q in quotes)
     assert general.name == "General Tilney" and henry.id != general.id and henry.name.startswith("Henry")
+
+
+def test_a_chapter_heading_names_no_one_in_fiction():
+    """ "THE PROFESSOR EXPLAINS": a heading's capitalised words after a title are no person,
+    and "the Professor" goes on naming Professor de Worms."""
+    text = _story(
+        "A moment later Professor de Worms entered the place, sat down carefully, and asked for a glass of milk.",
+        "CHAPTER VIII.\nTHE PROFESSOR EXPLAINS",
+        "When Syme found himself established in the chair, he looked at the old man.",
+        f"{LDQ}I am a portrait,{RDQ} said the Professor.",
+    )
+    [quote] = quoteattr.extract(text)
+    assert quote.speaker.name == "Professor de Worms"
