@@ -159,7 +159,10 @@ _KIN = {
     "father": ("mr", "m", True), "papa": ("mr", "m", True),
     "sister": (None, "f", False), "daughter": (None, "f", False),
     "brother": (None, "m", False), "son": (None, "m", False),
+    # an aunt or uncle mostly bears another family name: found in the scene only
+    "aunt": ("mrs", "f", False), "uncle": ("mr", "m", False),
 }
+_KIN_ELSEWHERE = frozenset(("aunt", "uncle"))
 
 
 def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
@@ -355,6 +358,8 @@ class Resolver:
             if words and words[0] in _POSSESSIVES and role in _KIN:
                 kin = self._kin(words[0], role, pos)
                 if kin is not None:
+                    if role in _KIN_ELSEWHERE:
+                        self._add_roles(kin, [role])  # "Uncle, you are not well": the uncle found
                     return self._touch(kin, pos, mention)
             return None
         return self._touch(best, pos, mention)
@@ -391,6 +396,8 @@ class Resolver:
         one who could be the owner), the relative is looked for in the scene (``_kin_in_scene``).
         """
         owner = self.pronoun(_POSSESSIVES[possessive], pos)
+        if role in _KIN_ELSEWHERE:
+            return self._kin_in_scene(owner, role, pos) if self.fiction else None
         if owner is None or owner.id == NARRATOR or owner.described or not owner.forms:
             return self._kin_in_scene(None, role, pos) if self.fiction else None
         if not owner.titles and all(len(f.split()) < 2 for f in owner.forms):
@@ -426,6 +433,8 @@ class Resolver:
         for e in reversed(self._recent.values()):
             if pos - e.last > PRONOUN_REACH:
                 break
+            if owner is not None and role in _KIN_ELSEWHERE and e.words & owner.words:
+                continue  # "her aunt" of Elizabeth Bennet is not Mrs. Bennet
             if e is not owner and e.gender in (gender, "x") and _TITLE_CLASS[title] in {_TITLE_CLASS.get(t) for t in e.titles}:
                 return e
         return None

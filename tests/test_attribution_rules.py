@@ -669,3 +669,16 @@ def test_a_chapter_heading_names_no_one_in_fiction():
     )
     [quote] = quoteattr.extract(text)
     assert quote.speaker.name == "Professor de Worms"
+
+
+def test_her_aunt_is_a_married_woman_of_the_scene_with_another_name():
+    """ "said her aunt": an aunt mostly bears another family name than her niece, so the
+    latest "Mrs." in the scene who is not of the niece's family (Mrs. Gardiner, not Mrs.
+    Bennet); and the aunt found answers to "aunt" later on."""
+    text = _story(
+        "Mrs. Bennet had left the room. Mrs. Gardiner sat down by Elizabeth Bennet near the fire.",
+        "Elizabeth looked up from her work.",
+        f"{LDQ}You must not be so fond of him,{RDQ} said her aunt.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "Mrs. Gardiner"
