@@ -354,14 +354,16 @@ class Resolver:
                 score += e.last / 1e9  # the most recent wins a tie
                 if score > best_score:
                     best, best_score = e, score
-        if best is None or best_score < 0.9:
+        if best is None or best_score < 0.9 or (best.described and self.fiction):
+            # a relative found by name comes before someone known only as "her mother"
             if words and words[0] in _POSSESSIVES and role in _KIN:
                 kin = self._kin(words[0], role, pos)
                 if kin is not None:
                     if role in _KIN_ELSEWHERE:
                         self._add_roles(kin, [role])  # "Uncle, you are not well": the uncle found
                     return self._touch(kin, pos, mention)
-            return None
+            if best is None or best_score < 0.9:
+                return None
         return self._touch(best, pos, mention)
 
     def epithet(

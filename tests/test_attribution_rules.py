@@ -682,3 +682,16 @@ def test_her_aunt_is_a_married_woman_of_the_scene_with_another_name():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker.name == "Mrs. Gardiner"
+
+
+def test_her_mother_found_by_name_comes_before_an_earlier_her_mother():
+    """A "her mother" that found no one becomes a person known by that description; a later
+    "her mother" that the family name resolves (Marianne Dashwood's: Mrs. Dashwood) is her."""
+    text = _story(
+        f"{LDQ}It is late,{RDQ} said her mother.",
+        "Mrs. Dashwood came into the parlour, where Marianne Dashwood sat by the window.",
+        "Marianne did not answer her for a long while.",
+        f"{LDQ}My love, you must not be offended,{RDQ} said her mother.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "Mrs. Dashwood"
