@@ -342,6 +342,7 @@ class Resolver:
         }
         best, best_score = None, 0.0
         holders = {id(e): e for h in heads for e in self._by_role.get(h, ())}
+        named_first = min((e.first for e in holders.values() if not e.described), default=pos + 1)
         for e in holders.values():
             for h in heads:
                 if h not in e.roles:
@@ -351,6 +352,9 @@ class Resolver:
                 # against only when it was described at all ("the staring Professor" is still
                 # the Professor)
                 score = 1.0 + len(modifiers & have) - (0.5 * len(modifiers - have) if have else 0.0)
+                if self.fiction and e.described and not modifiers and e.first > named_first:
+                    # "the Professor": Professor de Worms, not "the staring Professor" said of him since
+                    score -= 0.05
                 score += e.last / 1e9  # the most recent wins a tie
                 if score > best_score:
                     best, best_score = e, score

@@ -695,3 +695,16 @@ def test_her_mother_found_by_name_comes_before_an_earlier_her_mother():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker.name == "Mrs. Dashwood"
+
+
+def test_the_title_alone_is_the_named_holder_before_a_later_description():
+    """ "the staring Professor" said of Professor de Worms becomes a person of its own; "the
+    Professor" afterwards is still Professor de Worms, named before it."""
+    text = _story(
+        "The man standing there was the paralytic old Professor de Worms.",
+        f"{LDQ}Indeed,{RDQ} said the staring Professor.",
+        "Then Syme sat down heavily on the bench by the wall.",
+        f"{LDQ}I can't take my face off here,{RDQ} said the Professor.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "Professor de Worms"
