@@ -190,6 +190,8 @@ def _ranked_apart(e: Entity, low: set[str], title: str | None) -> bool:
     "Mr. Tilney", "Miss Tilney", "Captain Tilney" nor "Henry Tilney", unless the text once called
     that person by the rank."""
     ranks = e.titles & _RANKS
+    if title in ("mr", "mister") and low < e.words and e.gender != "f" and not e.titles:
+        return True  # "Mr. Wilcox" is the father of "Charles Wilcox", unless the son was "Mr." once
     if title in _RANKS:
         if title in ranks:
             return False

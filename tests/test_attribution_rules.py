@@ -708,3 +708,16 @@ def test_the_title_alone_is_the_named_holder_before_a_later_description():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker.name == "Professor de Worms"
+
+
+def test_mr_and_a_family_name_is_not_a_son_known_by_his_given_name():
+    """ "Mr. Wilcox" after "Charles Wilcox": the father, not the son, who was never called
+    "Mr." (a man called "Mr." before his given name was met is still one person)."""
+    text = _story(
+        "Charles Wilcox came out of the garage and looked at the motor.",
+        "Then Mr. Wilcox came down the steps of the house.",
+        f"{LDQ}We must be off at once,{RDQ} said Mr. Wilcox.",
+        f"{LDQ}The motor is ready,{RDQ} said Charles.",
+    )
+    father, son = (q.speaker for q in quoteattr.extract(text))
+    assert father.name == "Mr. Wilcox" and son.name.startswith("Charles") and father.id != son.id
