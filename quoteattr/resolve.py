@@ -119,8 +119,8 @@ class Entity:
             return f"{shown} {best}"
         return best
 
-    def speaker(self, fullest: bool = True) -> Speaker:
-        name = self.canonical(fullest)
+    def speaker(self, fullest: bool = True, name: str | None = None) -> Speaker:
+        name = name or self.canonical(fullest)
         aliases = tuple(sorted(f for f in self.forms if f != name))
         if self.id == NARRATOR and name != NARRATOR:
             aliases = (NARRATOR, *aliases)

@@ -174,6 +174,21 @@ def _person_start(
     return start, title
 
 
+def _unshared_name(e: Entity, resolver: Resolver, news_like: bool) -> str | None:
+    """Fiction: the full name of a person known by a given name another person of the text
+    shares ("John Andrew" when there is a "John Beaver" too), else None (the usual name)."""
+    if news_like:
+        return None
+    name = e.canonical(fullest=False)
+    if " " in name or not name:
+        return None
+    if not any(o is not e and not o.described for o in resolver._by_word.get(name.lower(), ())):
+        return None
+    # the given name and the family name, as the text writes them more than once
+    fuller = [f for f in e.forms if f.startswith(name + " ") and e.forms[f] > 1]
+    return max(fuller, key=lambda f: e.forms[f]) if fuller else None
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t":
@@ -448,7 +463,7 @@ def attribute(
         if q.entity is not None:
             speaker = speakers.get(id(q.entity))
             if speaker is None:
-                speaker = speakers[id(q.entity)] = q.entity.speaker(fullest=news_like)
+                speaker = speakers[id(q.entity)] = q.entity.speaker(fullest=news_like, name=_unshared_name(q.entity, resolver, news_like))
         if speaker is None and q.mention is not None and q.mention.kind != "pronoun":
             speaker = Speaker(name=q.mention.text, aliases=(), id="")
         mention = q.mention

@@ -721,3 +721,16 @@ def test_mr_and_a_family_name_is_not_a_son_known_by_his_given_name():
     )
     father, son = (q.speaker for q in quoteattr.extract(text))
     assert father.name == "Mr. Wilcox" and son.name.startswith("Charles") and father.id != son.id
+
+
+def test_a_given_name_two_people_share_is_shown_in_full():
+    """Fiction: "John" is no answer when the text has a John Andrew and a John Beaver; the
+    speaker shows the full name the text writes for him more than once."""
+    text = _story(
+        "John Andrew ran into the stables. John Andrew was six years old.",
+        "John laughed. John sat down on the hay. John looked up.",
+        "John Beaver stayed in London that week.",
+        f"{LDQ}May I ride the pony today?{RDQ} said John.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "John Andrew" and "John" in quotes[-1].speaker.aliases
