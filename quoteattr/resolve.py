@@ -192,6 +192,14 @@ def _ranked_apart(e: Entity, low: set[str], title: str | None) -> bool:
     ranks = e.titles & _RANKS
     if title in ("mr", "mister") and low < e.words and e.gender != "f" and not e.titles:
         return True  # "Mr. Wilcox" is the father of "Charles Wilcox", unless the son was "Mr." once
+    if (
+        title in (None, "mr", "mister")
+        and e.words < low
+        and e.titles
+        and all(_TITLE_CLASS.get(t) == "mr" for t in e.titles)
+        and all(" " not in f for f in e.forms)
+    ):
+        return True  # and "George Emerson", "Mr. George Emerson" are not "Mr. Emerson", his father
     if title in _RANKS:
         if title in ranks:
             return False
