@@ -113,12 +113,14 @@ class Entity:
             # "Katharine", not "Miss Katharine": a given name goes without one; and "Archer",
             # not "Mr. Archer", when the text mostly writes the name without its title
             title = None
-        if title in _KEPT_TITLES and not best.startswith(_KEPT_TITLES[title]):
-            return f"{_KEPT_TITLES[title]} {best}"
+        # fiction keeps a rank too: "General Tilney" is not "Tilney", his son
+        shown = _KEPT_TITLES.get(title or "") or (title.capitalize() if title in _RANKS and not fullest else None)
+        if shown and not best.startswith(shown):
+            return f"{shown} {best}"
         return best
 
-    def speaker(self, fullest: bool = True) -> Speaker:
-        name = self.canonical(fullest)
+    def speaker(self, fullest: bool = True, name: str | None = None) -> Speaker:
+        name = name or self.canonical(fullest)
         aliases = tuple(sorted(f for f in self.forms if f != name))
         if self.id == NARRATOR and name != NARRATOR:
             aliases = (NARRATOR, *aliases)
@@ -157,7 +159,10 @@ _KIN = {
     "father": ("mr", "m", True), "papa": ("mr", "m", True),
     "sister": (None, "f", False), "daughter": (None, "f", False),
     "brother": (None, "m", False), "son": (None, "m", False),
+    # an aunt or uncle mostly bears another family name: found in the scene only
+    "aunt": ("mrs", "f", False), "uncle": ("mr", "m", False),
 }
+_KIN_ELSEWHERE = frozenset(("aunt", "uncle"))
 
 
 def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
@@ -174,6 +179,35 @@ def _compatible(e: Entity, low: set[str], cls: str | None, gender: str) -> bool:
         return False  # "Miss Bennet" is not necessarily "Elizabeth Bennet"
     # "Elizabeth Bennet" is not "Mrs. Bennet"
     return not (e.words < low and have & family and not cls)
+
+
+# Ranks that make a title of their own: "General Tilney" is neither "Mr. Tilney" nor "Captain Tilney".
+_RANKS = frozenset("general admiral colonel captain major lieutenant commander sergeant".split())
+
+
+def _ranked_apart(e: Entity, low: set[str], title: str | None) -> bool:
+    """Fiction: are a rank and another name two people of one family? "General Tilney" is not
+    "Mr. Tilney", "Miss Tilney", "Captain Tilney" nor "Henry Tilney", unless the text once called
+    that person by the rank."""
+    ranks = e.titles & _RANKS
+    if title in ("mr", "mister") and low < e.words and e.gender != "f" and not e.titles:
+        return True  # "Mr. Wilcox" is the father of "Charles Wilcox", unless the son was "Mr." once
+    if (
+        title in (None, "mr", "mister")
+        and e.words < low
+        and e.titles
+        and all(_TITLE_CLASS.get(t) == "mr" for t in e.titles)
+        and all(" " not in f for f in e.forms)
+    ):
+        return True  # and "George Emerson", "Mr. George Emerson" are not "Mr. Emerson", his father
+    if title in _RANKS:
+        if title in ranks:
+            return False
+        return bool(e.titles) or low < e.words
+    if not ranks or ranks != e.titles:
+        return False
+    # the person has been called by a rank only: an honorific or a given name is someone else
+    return title in _TITLE_CLASS or (not title and e.words < low)
 
 
 def _gender_of_name(words: list[str], title: str | None) -> str:
@@ -234,8 +268,10 @@ class Resolver:
         title: str | None = None,
         role_words: Iterable[str] = (),
         mention: Mention | None = None,
+        description: str | None = None,
     ) -> Entity:
-        """The person called ``name`` (a new one if nobody matches)."""
+        """The person called ``name`` (a new one if nobody matches); ``description``: a noun an
+        appositive describes them with ("Mr. Wells, the lawyer,"), held as a role."""
         words = name_words(name)
         low = {w.lower() for w in words}
         gender = _gender_of_name(words, title)
@@ -259,7 +295,7 @@ class Resolver:
         best = None
         for w in low:
             for e in self._by_word.get(w, ()):
-                if best is e or not _compatible(e, low, cls, gender):
+                if best is e or not _compatible(e, low, cls, gender) or (self.fiction and _ranked_apart(e, low, title)):
                     continue
                 if best is None or rank(e) > rank(best):
                     best = e
@@ -278,6 +314,9 @@ class Resolver:
             e.titled[form] = e.titled.get(form, 0) + 1
         e.add_gender(gender)
         self._add_roles(e, role_words)
+        if description and description not in e.roles:
+            self._by_role.setdefault(description, []).append(e)
+            e.roles[description] = set()
         return self._touch(e, pos, mention)
 
     def _add_roles(self, e: Entity, role_words: Iterable[str]) -> None:
@@ -313,6 +352,7 @@ class Resolver:
         }
         best, best_score = None, 0.0
         holders = {id(e): e for h in heads for e in self._by_role.get(h, ())}
+        named_first = min((e.first for e in holders.values() if not e.described), default=pos + 1)
         for e in holders.values():
             for h in heads:
                 if h not in e.roles:
@@ -322,15 +362,22 @@ class Resolver:
                 # against only when it was described at all ("the staring Professor" is still
                 # the Professor)
                 score = 1.0 + len(modifiers & have) - (0.5 * len(modifiers - have) if have else 0.0)
+                if self.fiction and e.described and not modifiers and e.first > named_first:
+                    # "the Professor": Professor de Worms, not "the staring Professor" said of him since
+                    score -= 0.05
                 score += e.last / 1e9  # the most recent wins a tie
                 if score > best_score:
                     best, best_score = e, score
-        if best is None or best_score < 0.9:
+        if best is None or best_score < 0.9 or (best.described and self.fiction):
+            # a relative found by name comes before someone known only as "her mother"
             if words and words[0] in _POSSESSIVES and role in _KIN:
                 kin = self._kin(words[0], role, pos)
                 if kin is not None:
+                    if role in _KIN_ELSEWHERE:
+                        self._add_roles(kin, [role])  # "Uncle, you are not well": the uncle found
                     return self._touch(kin, pos, mention)
-            return None
+            if best is None or best_score < 0.9:
+                return None
         return self._touch(best, pos, mention)
 
     def epithet(
@@ -365,6 +412,8 @@ class Resolver:
         one who could be the owner), the relative is looked for in the scene (``_kin_in_scene``).
         """
         owner = self.pronoun(_POSSESSIVES[possessive], pos)
+        if role in _KIN_ELSEWHERE:
+            return self._kin_in_scene(owner, role, pos) if self.fiction else None
         if owner is None or owner.id == NARRATOR or owner.described or not owner.forms:
             return self._kin_in_scene(None, role, pos) if self.fiction else None
         if not owner.titles and all(len(f.split()) < 2 for f in owner.forms):
@@ -400,6 +449,8 @@ class Resolver:
         for e in reversed(self._recent.values()):
             if pos - e.last > PRONOUN_REACH:
                 break
+            if owner is not None and role in _KIN_ELSEWHERE and e.words & owner.words:
+                continue  # "her aunt" of Elizabeth Bennet is not Mrs. Bennet
             if e is not owner and e.gender in (gender, "x") and _TITLE_CLASS[title] in {_TITLE_CLASS.get(t) for t in e.titles}:
                 return e
         return None

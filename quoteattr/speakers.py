@@ -32,7 +32,7 @@ from .lexicon import data_lines, first_names, not_names, pronouns, roles, titles
 from .model import Cue, Mention, QuotedSpan, Span, Speaker
 from .parsed import cue_from_parse, parse_of
 from .reported import find_reported
-from .resolve import NARRATOR, Entity, Resolver, name_words
+from .resolve import _EPITHETS, NARRATOR, Entity, Resolver, name_words
 from .spans import CHAPTER_HEADING
 
 # Confidence: how often a decision of each kind was right on the development corpora
@@ -172,6 +172,21 @@ def _person_start(
     if start is None or not person:
         return None
     return start, title
+
+
+def _unshared_name(e: Entity, resolver: Resolver, news_like: bool) -> str | None:
+    """Fiction: the full name of a person known by a given name another person of the text
+    shares ("John Andrew" when there is a "John Beaver" too), else None (the usual name)."""
+    if news_like:
+        return None
+    name = e.canonical(fullest=False)
+    if " " in name or not name:
+        return None
+    if not any(o is not e and not o.described for o in resolver._by_word.get(name.lower(), ())):
+        return None
+    # the given name and the family name, as the text writes them more than once
+    fuller = [f for f in e.forms if f.startswith(name + " ") and e.forms[f] > 1]
+    return max(fuller, key=lambda f: e.forms[f]) if fuller else None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -448,7 +463,7 @@ def attribute(
         if q.entity is not None:
             speaker = speakers.get(id(q.entity))
             if speaker is None:
-                speaker = speakers[id(q.entity)] = q.entity.speaker(fullest=news_like)
+                speaker = speakers[id(q.entity)] = q.entity.speaker(fullest=news_like, name=_unshared_name(q.entity, resolver, news_like))
         if speaker is None and q.mention is not None and q.mention.kind != "pronoun":
             speaker = Speaker(name=q.mention.text, aliases=(), id="")
         mention = q.mention
@@ -563,6 +578,8 @@ def _resolve(
             # object and possessive pronouns keep a person salient but do not add a mention
             return resolver.pronoun(low, raw.start, None)
         return resolver.pronoun(mention.text, raw.start, mention)
+    if resolver.fiction and raw.kind == "name" and _in_heading(text, raw.start, raw.end):
+        return None  # "CHAPTER VIII. / THE PROFESSOR EXPLAINS": a chapter's title names no one
     role_words = []
     if raw.title:
         # the words before a title qualify the role: "French defense Minister Jean-Yves Le Drian"
@@ -572,7 +589,24 @@ def _resolve(
             w for w in before.split()[-3:] if w.lower() not in roles() and w.lower() not in titles()
         ] + text[raw.start : raw.name_start].split()
     role_words += _appositive_roles(text, raw.start, raw.end)
-    return resolver.name(text[raw.name_start : raw.end], raw.start, title=raw.title, role_words=role_words, mention=mention)
+    described = _appositive_description(text, raw.start, raw.end) if resolver.fiction else None
+    return resolver.name(
+        text[raw.name_start : raw.end],
+        raw.start,
+        title=raw.title,
+        role_words=role_words,
+        mention=mention,
+        description=described,
+    )
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` in a line of capitals alone, of two words or more, with no
+    quote mark: a heading ("THE PROFESSOR EXPLAINS"), whose words are no name?"""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return line.isupper() and len(line.split()) >= 2 and not any(c in QUOTE_OPENERS for c in line)
 
 
 # the words between the comma and the name qualify it ("army General"); a conjunction, an
@@ -609,6 +643,37 @@ def _appositive_roles(text: str, start: int, end: int) -> list[str]:
     if after and (after.group(2).lower() in roles() or after.group(2).lower() in titles()):
         words += [*after.group(1).split(), after.group(2)]
     return words
+
+
+# Descriptions an appositive may not give a person: they point at someone else or at no one.
+_NOT_DESCRIPTIONS = frozenset(
+    "other others latter former same one two three first last rest whole very only next own "
+    "himself herself themselves itself".split()
+)
+
+
+def _appositive_description(text: str, start: int, end: int) -> str | None:
+    """Fiction: the head noun of a description an appositive gives a name, whatever the noun
+    ("Mr. Wells, the lawyer," "the artist himself, Basil Hallward"), so that "said the lawyer"
+    finds him. Only "the": "a friend" is one of many. Roles the word lists know are left to
+    ``_appositive_roles``."""
+    lo = max(0, start - 80)
+    before = _APPOSITIVE_BEFORE.search(text, lo, start) if _comma_just_before(text, lo, start) else None
+    heads = []
+    if before and before.group(0)[:3].lower() == "the":
+        group = [*before.group(1).split(), before.group(2)]
+        if group[-1].lower() in ("himself", "herself"):
+            group = group[:-1]  # "the artist himself, Basil Hallward"
+        if group and before.group(0).rstrip().endswith(","):
+            heads.append(group[-1])
+    after = _APPOSITIVE_AFTER.match(text, end)
+    if after and after.group(0)[1:].lstrip()[:3].lower() == "the":
+        heads.append(after.group(2))
+    for head in heads:
+        low = head.lower()
+        if head.isalpha() and head.islower() and len(low) > 2 and low not in _NOT_DESCRIPTIONS and low not in _EPITHETS:
+            return low
+    return None
 
 
 # A name right after a cue's verb: the person spoken to ("he told Smith", "she said to Ann").

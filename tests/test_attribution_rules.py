@@ -629,3 +629,113 @@ def test_the_narrator_goes_on_after_said_and_a_conjunction():
         toks = tokens(text, 0, len(text))
         v = next(i for i, t in enumerate(toks) if t.low == "said")
         assert (_clause_after(toks, v, "say") is not None) == clause, text
+
+
+def test_an_appositive_description_makes_a_role_in_fiction():
+    """ "Mr. Wells, the lawyer," and "the artist himself, Basil Hallward": "said the lawyer"
+    and "said the artist" name them, though neither noun is in the word lists."""
+    text = _story(
+        "Mr. Wells, the lawyer, came in and sat down by the window of the room.",
+        "Near the door stood the artist himself, Basil Hallward, looking at the picture.",
+        f"{LDQ}It is a strange business,{RDQ} said the lawyer.",
+        f"{LDQ}It is my best work,{RDQ} said the artist.",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name for q in quotes] == ["Mr. Wells", "Basil Hallward"]
+
+
+def test_a_rank_keeps_a_family_member_apart_in_fiction():
+    """ "General Tilney" is not "Mr. Tilney" (who is Henry Tilney): a rank the son was never
+    called by keeps the father apart, and the father's name keeps the rank."""
+    text = _story(
+        "Mr. Tilney bowed to Catherine, and Henry Tilney was soon at her side again.",
+        "General Tilney came into the room and looked at them both.",
+        f"{LDQ}You are very welcome to the Abbey,{RDQ} said General Tilney.",
+        f"{LDQ}Thank you, sir,{RDQ} said Henry.",
+    )
+    quotes = quoteattr.extract(text)
+    general, henry = (q.speaker for q in quotes)
+    assert general.name == "General Tilney" and henry.id != general.id and henry.name.startswith("Henry")
+
+
+def test_a_chapter_heading_names_no_one_in_fiction():
+    """ "THE PROFESSOR EXPLAINS": a heading's capitalised words after a title are no person,
+    and "the Professor" goes on naming Professor de Worms."""
+    text = _story(
+        "A moment later Professor de Worms entered the place, sat down carefully, and asked for a glass of milk.",
+        "CHAPTER VIII.\nTHE PROFESSOR EXPLAINS",
+        "When Syme found himself established in the chair, he looked at the old man.",
+        f"{LDQ}I am a portrait,{RDQ} said the Professor.",
+    )
+    [quote] = quoteattr.extract(text)
+    assert quote.speaker.name == "Professor de Worms"
+
+
+def test_her_aunt_is_a_married_woman_of_the_scene_with_another_name():
+    """ "said her aunt": an aunt mostly bears another family name than her niece, so the
+    latest "Mrs." in the scene who is not of the niece's family (Mrs. Gardiner, not Mrs.
+    Bennet); and the aunt found answers to "aunt" later on."""
+    text = _story(
+        "Mrs. Bennet had left the room. Mrs. Gardiner sat down by Elizabeth Bennet near the fire.",
+        "Elizabeth looked up from her work.",
+        f"{LDQ}You must not be so fond of him,{RDQ} said her aunt.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "Mrs. Gardiner"
+
+
+def test_her_mother_found_by_name_comes_before_an_earlier_her_mother():
+    """A "her mother" that found no one becomes a person known by that description; a later
+    "her mother" that the family name resolves (Marianne Dashwood's: Mrs. Dashwood) is her."""
+    text = _story(
+        f"{LDQ}It is late,{RDQ} said her mother.",
+        "Mrs. Dashwood came into the parlour, where Marianne Dashwood sat by the window.",
+        "Marianne did not answer her for a long while.",
+        f"{LDQ}My love, you must not be offended,{RDQ} said her mother.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "Mrs. Dashwood"
+
+
+def test_the_title_alone_is_the_named_holder_before_a_later_description():
+    """ "the staring Professor" said of Professor de Worms becomes a person of its own; "the
+    Professor" afterwards is still Professor de Worms, named before it."""
+    text = _story(
+        "The man standing there was the paralytic old Professor de Worms.",
+        f"{LDQ}Indeed,{RDQ} said the staring Professor.",
+        "Then Syme sat down heavily on the bench by the wall.",
+        f"{LDQ}I can't take my face off here,{RDQ} said the Professor.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "Professor de Worms"
+
+
+def test_mr_and_a_family_name_is_not_a_son_known_by_his_given_name():
+    """ "Mr. Wilcox" after "Charles Wilcox": the father, not the son, who was never called
+    "Mr." (a man called "Mr." before his given name was met is still one person); and "George
+    Emerson" after "Mr. Emerson", whose given name the text never gave, is the son."""
+    for first, second, father_name, son_name in (
+        ("Charles Wilcox came out of the garage.", "Then Mr. Wilcox came down the steps.", "Mr. Wilcox", "Charles"),
+        ("Mr. Emerson sat down at the table.", "George Emerson came in from the garden.", "Mr. Emerson", "George Emerson"),
+    ):
+        text = _story(
+            first,
+            second,
+            f"{LDQ}We must be off at once,{RDQ} said {father_name}.",
+            f"{LDQ}The motor is ready,{RDQ} said {son_name}.",
+        )
+        father, son = (q.speaker for q in quoteattr.extract(text))
+        assert father.name == father_name and son.name.startswith(son_name.split()[0]) and father.id != son.id, text
+
+def test_a_given_name_two_people_share_is_shown_in_full():
+    """Fiction: "John" is no answer when the text has a John Andrew and a John Beaver; the
+    speaker shows the full name the text writes for him more than once."""
+    text = _story(
+        "John Andrew ran into the stables. John Andrew was six years old.",
+        "John laughed. John sat down on the hay. John looked up.",
+        "John Beaver stayed in London that week.",
+        f"{LDQ}May I ride the pony today?{RDQ} said John.",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[-1].speaker.name == "John Andrew" and "John" in quotes[-1].speaker.aliases
+
