@@ -411,6 +411,7 @@ def plain_word(t) -> bool:
 
 
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_APPROXIMATELY = frozenset("about around nearly almost roughly over under".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # After these an "-ed" or "-ing" word is an adjective, not a verb: "of registered voters".
 _ADJECTIVE_BEFORE = frozenset("of the a an some many most".split())
@@ -435,7 +436,9 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     first = toks[i]
     # "That person said", "those surveyed said": a demonstrative opens the phrase
     demonstrative = first.low in _DEMONSTRATIVES and i + 1 < j and toks[i + 1].text[:1].isalnum()
-    if (first.low in _NP_STOP and not demonstrative) or first.low in ("but", "yet", "so", "nor"):
+    # "About three in 10", "Nearly half": an approximation before a number
+    approximate = first.low in _APPROXIMATELY and i + 1 < j and _number(toks[i + 1])
+    if (first.low in _NP_STOP and not demonstrative and not approximate) or first.low in ("but", "yet", "so", "nor"):
         return None
     capitalised = first.text[:1].isupper() or first.low in _QUANTIFIERS or first.text[:1].isdigit() or demonstrative
     if not capitalised and (not bare or first.low in _PREPOSITIONS or first.low.endswith(("ed", "ing", "ly"))):
@@ -474,7 +477,8 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     last = toks[head - 1].low
     # a quantifier ends no phrase ("the top", "several") unless it is all of it ("Some say")
     # or a name's last word ("The Islamic State")
-    quantifier = last in _QUANTIFIERS and not (head - 1 > i and toks[head - 1].text[:1].isupper()) and not (
+    share = head - 2 > i and toks[head - 2].low == "in" and _number(toks[head - 1])  # "Two in three"
+    quantifier = last in _QUANTIFIERS and not share and not (head - 1 > i and toks[head - 1].text[:1].isupper()) and not (
         head - 1 == i and last in _QUANTITY_PRONOUNS
     )
     if head - i > 7 or not toks[head - 1].text[:1].isalnum() or last in _PREPOSITIONS or quantifier or last.endswith("ly"):
