@@ -302,7 +302,7 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 
 @functools.cache
 def _cue_words() -> frozenset[str]:
-    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _CLAIMS | _FINDINGS | _topic_words() | frozenset(_ABOUT_VERBS) | _intention_words()
+    return frozenset(reporting_verbs()) | {"according"} | _SURVEYS | _CLAIMS | _PHRASE_WORDS | _FINDINGS | _topic_words() | frozenset(_ABOUT_VERBS) | _intention_words()
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
@@ -379,10 +379,71 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
         found = _in_survey(text, s, e, toks, inner)  # (a survey's head, after "in")
     if found is None and _may_hold(words, _CLAIMS):
         found = _claim_of(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _PHRASE_WORDS):
+        found = _phrasal(text, s, e, toks, inner)
     return found
 
 
 _ACCORDING = frozenset({"according"})
+
+# Multi-word cues: a verb's forms, then the words that make it a report ("pointed out", "made
+# clear", "expressed concern about"); the content follows them.
+_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "point": (("out", "that"), ("out",), ("to",)),
+    "make": (("clear", "that"), ("it", "clear", "that"), ("the", "case", "that"), ("the", "case", "for")),
+    "express": tuple(
+        (feeling, *after)
+        for feeling in "concern concerns support frustration doubt doubts skepticism confidence hope regret opposition dismay outrage sympathy".split()
+        for after in (("about",), ("for",), ("over",), ("with",), ("at",), ("that",), ("in",))
+    ),
+    "raise": tuple(
+        (what, after)
+        for what in "questions concerns doubts".split()
+        for after in ("about", "over", "that")
+    ),
+    "cast": (("doubt", "on"),),
+    "take": (("aim", "at"),),
+    "vote": (("for",), ("against",), ("to",)),
+    "weigh": (("in", "on"),),
+}
+_PHRASE_FORMS: dict[str, str] = {
+    form: lemma
+    for lemma, forms in {
+        "point": "point points pointed pointing",
+        "make": "make makes made making",
+        "express": "express expresses expressed expressing",
+        "raise": "raise raises raised raising",
+        "cast": "cast casts casting",
+        "take": "take takes took taking",
+        "vote": "vote votes voted voting",
+        "weigh": "weigh weighs weighed weighing",
+    }.items()
+    for form in forms.split()
+}
+
+
+_PHRASE_WORDS = frozenset(_PHRASE_FORMS)
+
+
+def _phrasal(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Cooper pointed out that the plan …", "She made clear that …", "Sanders expressed
+    concern about the vote", "Ryan cast doubt on the report", "Cruz voted against the bill" """
+    for v in _where(toks, _PHRASE_FORMS, 1, len(toks) - 2):
+        if not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+            continue
+        words = [t.low for t in toks[v + 1 : v + 5]]
+        phrase = next((p for p in _PHRASES[_PHRASE_FORMS[toks[v].low]] if tuple(words[: len(p)]) == p), None)
+        if phrase is None or v + 1 + len(phrase) >= len(toks):
+            continue
+        participle = toks[v].low.endswith("ing") and toks[v - 1].text == ","
+        subject = (clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)) if participle else _subject_of(toks, v)
+        if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
+            continue
+        k = v + 1 + len(phrase)
+        end = e if phrase[-1] == "that" else _clause_end(toks, k + 1, e, inner)
+        found = _found(toks, (v, k), subject, "X said that", text)
+        return _make(text, toks[k].start, end, found, inner, short=True)
+    return None
 
 
 def _may_hold(words: set[str], needs: frozenset[str]) -> bool:
