@@ -402,9 +402,17 @@ _PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         for after in ("about", "over", "that")
     ),
     "cast": (("doubt", "on"),),
-    "take": (("aim", "at"),),
+    "take": (("aim", "at"), ("issue", "with"), ("a", "swipe", "at"), ("swipes", "at")),
     "vote": (("for",), ("against",), ("to",)),
     "weigh": (("in", "on"),),
+    "go": (("after",), ("on", "to", "say", "that"), ("on", "to", "say")),
+    "speak": (("out", "against"), ("out", "for"), ("in", "favor", "of"), ("in", "support", "of")),
+    "focus": (("on",),),
+    "push": (("for",), ("back", "on"), ("back", "against")),
+    "offer": (("support", "for"), ("praise", "for"), ("no", "evidence", "that"), ("condolences", "to")),
+    "lash": (("out", "at"),),
+    "hit": (("back", "at"),),
+    "rail": (("against",),),
 }
 _PHRASE_FORMS: dict[str, str] = {
     form: lemma
@@ -417,6 +425,14 @@ _PHRASE_FORMS: dict[str, str] = {
         "take": "take takes took taking",
         "vote": "vote votes voted voting",
         "weigh": "weigh weighs weighed weighing",
+        "go": "went goes going",
+        "speak": "speak speaks spoke speaking",
+        "focus": "focus focuses focused focusing",
+        "push": "push pushes pushed pushing",
+        "offer": "offer offers offered offering",
+        "lash": "lash lashes lashed lashing",
+        "hit": "hit hits hitting",
+        "rail": "rail rails railed railing",
     }.items()
     for form in forms.split()
 }
