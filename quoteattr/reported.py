@@ -413,6 +413,8 @@ _PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "lash": (("out", "at"),),
     "hit": (("back", "at"),),
     "rail": (("against",),),
+    "refer": (("to",),),
+    "talk": (("about",),),
 }
 _PHRASE_FORMS: dict[str, str] = {
     form: lemma
@@ -433,6 +435,8 @@ _PHRASE_FORMS: dict[str, str] = {
         "lash": "lash lashes lashed lashing",
         "hit": "hit hits hitting",
         "rail": "rail rails railed railing",
+        "refer": "refer refers referred referring",
+        "talk": "talking",
     }.items()
     for form in forms.split()
 }
@@ -445,14 +449,18 @@ def _phrasal(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
     """ "Cooper pointed out that the plan …", "She made clear that …", "Sanders expressed
     concern about the vote", "Ryan cast doubt on the report", "Cruz voted against the bill" """
     for v in _where(toks, _PHRASE_FORMS, 1, len(toks) - 2):
-        if not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+        progressive = toks[v - 1].low in _BE and toks[v].low.endswith("ing")  # "is talking about"
+        if not toks[v].text[:1].islower() or (toks[v - 1].low in _BE and not progressive):
             continue
         words = [t.low for t in toks[v + 1 : v + 5]]
         phrase = next((p for p in _PHRASES[_PHRASE_FORMS[toks[v].low]] if tuple(words[: len(p)]) == p), None)
         if phrase is None or v + 1 + len(phrase) >= len(toks):
             continue
         participle = toks[v].low.endswith("ing") and toks[v - 1].text == ","
-        subject = (clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)) if participle else _subject_of(toks, v)
+        if participle:
+            subject = clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)
+        else:
+            subject = _subject_of(toks, v - 1 if progressive else v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         k = v + 1 + len(phrase)
@@ -1093,6 +1101,7 @@ _TOPIC_VERBS.update(
     )
 )
 _TOPIC_VERBS.update({"backed": "back", "backs": "back"})
+_TOPIC_VERBS.update(_verb_forms("echo reference invoke recommend"))
 _CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
 
 
