@@ -415,6 +415,14 @@ _PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "rail": (("against",),),
     "refer": (("to",),),
     "talk": (("about",),),
+    "agree": (("with",),),
+    "side": (("with",),),
+    "lay": (("out",),),
+    "apologize": (("for",),),
+    "distance": (("himself", "from"), ("herself", "from"), ("themselves", "from"), ("itself", "from")),
+    "shrug": (("off",),),
+    "warn": (("of",),),
+    "respond": (("to",),),
 }
 _PHRASE_FORMS: dict[str, str] = {
     form: lemma
@@ -437,6 +445,14 @@ _PHRASE_FORMS: dict[str, str] = {
         "rail": "rail rails railed railing",
         "refer": "refer refers referred referring",
         "talk": "talking",
+        "agree": "agreed agrees agreeing",
+        "side": "sided sides siding",
+        "lay": "lay lays laid laying",
+        "apologize": "apologize apologizes apologized apologizing",
+        "distance": "distanced distances distancing",
+        "shrug": "shrugged shrugs shrugging",
+        "warn": "warned warns warning",
+        "respond": "responded responds responding",
     }.items()
     for form in forms.split()
 }
