@@ -429,6 +429,8 @@ def attribute(
         if q.kind != "direct" and not q.vocatives:  # a reported quote: not scanned above
             q.vocatives = _vocative_mentions(text, q.span)
         q.addressees = _vocatives(resolver, text, q.vocatives)
+        if not news_like and q.found is not None:
+            q.addressees += _vocatives(resolver, text, _told(text, q.found))
 
     # stage 5: decide
     mentions_by_para: dict[int, list[int]] = {}
@@ -750,6 +752,31 @@ _KIN_VOCATIVE = regex.compile(
     r"(?:^|(?<=[,!?]\s)|(?<=\b(?:dear|Dear|oh|Oh)\s))(uncle|aunt|father|mother|papa|mama|mamma|grandmother|grandfather|grandpapa|grandmamma)(?=\s*[,!?.;])",
     regex.IGNORECASE | regex.MULTILINE,
 )
+
+
+# the narration names whom a cue's speaker spoke to: "he asked Poirot", "said Helen to Margaret"
+_TOLD_VERBS = "asked|told|answered|addressed|questioned|assured|warned|reminded|informed|begged|urged|implored|thanked"
+_TOLD = regex.compile(
+    r"\s*,?\s*(?:(?<=\s)(?:turning\s+)?to|(?<=\s)at)\s+(?:(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b(?!\s+(?:said|asked|answered|replied|cried))"
+)
+_TOLD_OBJECT = regex.compile(
+    rf"(?:{_TOLD_VERBS})\s+(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+
+
+def _told(text: str, f: Found) -> list[RawMention]:
+    """The person the narration of a cue says was spoken to, as a name mention."""
+    m = None
+    if f.mention.end <= f.cue.start:
+        # "he asked Poirot": the verb's object, after a subject before it
+        m = _TOLD_OBJECT.match(text, f.cue.start, f.cue.start + 60)
+    if m is None:
+        at = max(f.cue.end, f.mention.end)
+        m = _TOLD.match(text, at, at + 60)
+    if m is None:
+        return []
+    title = m[1].lower() if m[1] else None
+    return [RawMention(m.start(1) if m[1] else m.start(2), m.end(2), "name", m.start(2), title)]
 
 
 def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[Entity]:
