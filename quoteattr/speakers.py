@@ -898,12 +898,13 @@ def _the_other(quotes: list[_Q]) -> None:
 
 def _answered_by_addressee(quotes: list[_Q]) -> None:
     """Dialogue: "“…, Dorian?” said Hallward.\n\n“…,” he answered." — a "he" or "she" of the
-    next paragraph that was resolved to the one who just spoke (who does not answer himself) is
-    the one that line addressed, when the gender agrees."""
+    next paragraph that was resolved to the one who just spoke (who does not answer himself), or
+    to someone who has not spoken in the last lines, is the one that line addressed, when the
+    gender agrees."""
     for i in range(1, len(quotes)):
         q, prev = quotes[i], quotes[i - 1]
         m = q.mention
-        if q.found is None or m is None or m.kind != "pronoun" or q.entity is not prev.entity:
+        if q.found is None or m is None or m.kind != "pronoun" or q.entity is None:
             continue
         if q.para_first - prev.para_last != 1:
             continue
@@ -912,7 +913,10 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
             continue
         said_to = [a for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last for a in quotes[k].addressees]
         for a in said_to:
-            if a.gender == gender and a is not prev.entity and a.id != NARRATOR:
+            if a.gender == gender and a is not prev.entity and a.id != NARRATOR and (
+                q.entity is prev.entity
+                or (a is not q.entity and all(quotes[k].entity is not q.entity for k in range(max(0, i - 4), i)))
+            ):
                 q.entity = a
                 break
 

@@ -751,3 +751,14 @@ def test_narration_names_whom_a_cue_speaker_asked():
         "“Yes.”",
     )
     assert [q.speaker.name for q in quoteattr.extract(text)] == ["Poirot", "John", "Poirot"]
+
+
+def test_a_pronoun_answer_goes_to_the_one_addressed_not_to_a_bystander():
+    """"“…, Ruth?” said Henry. Miss Avery stood …" / "“…,” she answered." — "she" answers the
+    woman the line addressed, not a woman the narration named who has not spoken."""
+    text = _story(
+        "Ruth Wilcox came along the platform.",
+        "“What are you doing here, Ruth?” said Henry. Miss Avery stood beside the car and waved.",
+        "“Shopping,” she answered.",
+    )
+    assert [q.speaker.name for q in quoteattr.extract(text)] == ["Henry", "Ruth Wilcox"]
