@@ -429,6 +429,8 @@ def attribute(
         if q.kind != "direct" and not q.vocatives:  # a reported quote: not scanned above
             q.vocatives = _vocative_mentions(text, q.span)
         q.addressees = _vocatives(resolver, text, q.vocatives)
+        if not news_like and q.found is not None:
+            q.addressees += _vocatives(resolver, text, _told(text, q.found))
 
     # stage 5: decide
     mentions_by_para: dict[int, list[int]] = {}
@@ -752,6 +754,31 @@ _KIN_VOCATIVE = regex.compile(
 )
 
 
+# the narration names whom a cue's speaker spoke to: "he asked Poirot", "said Helen to Margaret"
+_TOLD_VERBS = "asked|told|answered|addressed|questioned|assured|warned|reminded|informed|begged|urged|implored|thanked"
+_TOLD = regex.compile(
+    r"\s*,?\s*(?:(?<=\s)(?:turning\s+)?to|(?<=\s)at)\s+(?:(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b(?!\s+(?:said|asked|answered|replied|cried))"
+)
+_TOLD_OBJECT = regex.compile(
+    rf"(?:{_TOLD_VERBS})\s+(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+
+
+def _told(text: str, f: Found) -> list[RawMention]:
+    """The person the narration of a cue says was spoken to, as a name mention."""
+    m = None
+    if f.mention.end <= f.cue.start:
+        # "he asked Poirot": the verb's object, after a subject before it
+        m = _TOLD_OBJECT.match(text, f.cue.start, f.cue.start + 60)
+    if m is None:
+        at = max(f.cue.end, f.mention.end)
+        m = _TOLD.match(text, at, at + 60)
+    if m is None:
+        return []
+    title = m[1].lower() if m[1] else None
+    return [RawMention(m.start(1) if m[1] else m.start(2), m.end(2), "name", m.start(2), title)]
+
+
 def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[Entity]:
     """The people the vocatives of a quote name, where the text has met them."""
     found = []
@@ -871,12 +898,13 @@ def _the_other(quotes: list[_Q]) -> None:
 
 def _answered_by_addressee(quotes: list[_Q]) -> None:
     """Dialogue: "“…, Dorian?” said Hallward.\n\n“…,” he answered." — a "he" or "she" of the
-    next paragraph that was resolved to the one who just spoke (who does not answer himself) is
-    the one that line addressed, when the gender agrees."""
+    next paragraph that was resolved to the one who just spoke (who does not answer himself), or
+    to someone who has not spoken in the last lines, is the one that line addressed, when the
+    gender agrees."""
     for i in range(1, len(quotes)):
         q, prev = quotes[i], quotes[i - 1]
         m = q.mention
-        if q.found is None or m is None or m.kind != "pronoun" or q.entity is not prev.entity:
+        if q.found is None or m is None or m.kind != "pronoun" or q.entity is None:
             continue
         if q.para_first - prev.para_last != 1:
             continue
@@ -885,7 +913,10 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
             continue
         said_to = [a for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last for a in quotes[k].addressees]
         for a in said_to:
-            if a.gender == gender and a is not prev.entity and a.id != NARRATOR:
+            if a.gender == gender and a is not prev.entity and a.id != NARRATOR and (
+                q.entity is prev.entity
+                or (a is not q.entity and all(quotes[k].entity is not q.entity for k in range(max(0, i - 4), i)))
+            ):
                 q.entity = a
                 break
 

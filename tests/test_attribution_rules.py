@@ -739,3 +739,26 @@ def test_a_given_name_two_people_share_is_shown_in_full():
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker.name == "John Andrew" and "John" in quotes[-1].speaker.aliases
 
+
+
+def test_narration_names_whom_a_cue_speaker_asked():
+    """"… he asked Poirot." — the next line of the conversation is Poirot's answer, not the
+    answer of the last other person the narration named."""
+    text = _story(
+        "“Good morning,” said Poirot.",
+        "Mary Cavendish sat by the window. John came in.",
+        "“Did you see the letter?” he asked Poirot.",
+        "“Yes.”",
+    )
+    assert [q.speaker.name for q in quoteattr.extract(text)] == ["Poirot", "John", "Poirot"]
+
+
+def test_a_pronoun_answer_goes_to_the_one_addressed_not_to_a_bystander():
+    """"“…, Ruth?” said Henry. Miss Avery stood …" / "“…,” she answered." — "she" answers the
+    woman the line addressed, not a woman the narration named who has not spoken."""
+    text = _story(
+        "Ruth Wilcox came along the platform.",
+        "“What are you doing here, Ruth?” said Henry. Miss Avery stood beside the car and waved.",
+        "“Shopping,” she answered.",
+    )
+    assert [q.speaker.name for q in quoteattr.extract(text)] == ["Henry", "Ruth Wilcox"]
