@@ -43,7 +43,7 @@ from .cues import (
     plain_word,
     tokens,
 )
-from .lexicon import reporting_verbs, roles, titles
+from .lexicon import inflect, reporting_verbs, roles, titles
 from .model import Cue, QuotedSpan, Span
 from .spans import starts_sentence
 
@@ -1129,10 +1129,16 @@ def _clause_end(
     return next((t.start for t in toks[k:] if (t.text in marks or t.low in words) and not _inside_any(inner, t.start)), e)
 
 
+# The -ing forms of the topic verbs, read only in a progressive ("is touting his record") or a
+# participle after a comma ("…, praising the mayor").
+_TOPIC_ING = {inflect(lemma)[3]: lemma for lemma in set(_TOPIC_VERBS.values())}
+_TOPIC_ING.update({"slamming": "slam", "backing": "back"})
+
+
 @functools.cache
 def _topic_words() -> frozenset[str]:
     """The words ``_topic`` reads as verbs (a set: a sentence's words are checked against it)."""
-    return frozenset(_TOPIC_VERBS)
+    return frozenset(_TOPIC_VERBS) | frozenset(_TOPIC_ING)
 
 
 def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
@@ -1140,13 +1146,19 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
     and the object that names what was said, up to the end of the clause."""
     for v in _where(toks, _topic_words(), 1, len(toks) - 3):
         low = toks[v].low
-        if not toks[v].text[:1].islower() or toks[v - 1].low in _BE:
+        ing = low in _TOPIC_ING
+        progressive = ing and toks[v - 1].low in _BE  # "Trump is touting his record"
+        participle = ing and toks[v - 1].text == ","  # "…, praising the mayor"
+        if not toks[v].text[:1].islower() or (ing and not (progressive or participle)) or (not ing and toks[v - 1].low in _BE):
             continue  # "was described as unsafe": not the speaker's verb
         nxt = toks[v + 1]
         determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
         if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in ("that", "whether", "if") or not nxt.text[:1].isalnum():
             continue  # clauses are the complement rule's; "denied it" says too little
-        subject = _subject_of(toks, v)
+        if participle:
+            subject = clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)
+        else:
+            subject = _subject_of(toks, v - 1 if progressive else v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
