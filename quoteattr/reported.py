@@ -1175,7 +1175,11 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
 _INTENTIONS = {
     **_verb_forms("want plan offer decline refuse intend aim"),
     **{"sought": "seek", "seeks": "seek", "planned": "plan", "plans": "plan"},
+    # in a progressive only: "is seeking to", "is planning to"
+    **{"seeking": "seek", "planning": "plan", "looking": "look", "refusing": "refuse"},
+    "like": "like",  # after "would" only: "Clinton would like to see …"
 }
+_INTENTIONS_ING = frozenset(w for w in _INTENTIONS if w.endswith("ing"))
 
 
 @functools.cache
@@ -1187,11 +1191,14 @@ def _intention_words() -> frozenset[str]:
 def _intention(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
     """ "Clinton wants to sign up five million people", "The campaign declined to comment" """
     for v in _where(toks, _intention_words(), 1, len(toks) - 2):
-        if not toks[v].text[:1].islower() or toks[v - 1].low in _BE or toks[v + 1].low != "to":
-            continue
+        progressive = toks[v].low in _INTENTIONS_ING
+        if not toks[v].text[:1].islower() or (toks[v - 1].low in _BE) != progressive or toks[v + 1].low != "to":
+            continue  # "was offered to …"; "seeking to" only in a progressive
+        if toks[v].low == "like" and toks[v - 1].low not in ("would", "'d", "\N{RIGHT SINGLE QUOTATION MARK}d"):
+            continue  # "like to" says a wish only after "would"
         if not toks[v + 2].text[:1].isalpha() or toks[v + 2].low in _DETERMINERS_AFTER_TO:
             continue  # "offered to the court", "plans to the board": no infinitive
-        subject = _subject_of(toks, v)
+        subject = _subject_of(toks, v - 1 if progressive else v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         if subject.kind == "nominal" and subject.name is None and toks[v].low.endswith("s") and not toks[v].low.endswith("ed"):
