@@ -517,7 +517,8 @@ def _found(toks: list[Tok], cue: tuple[int, int], np: NP, rule: str, text: str) 
 # "she has since said", "it further wrote".
 _BETWEEN = frozenset(
     """also further then later again still even just once since has had have would will soon
-    afterwards presently now immediately instantly suddenly at last""".split()
+    afterwards presently now immediately instantly suddenly at last first did does do not
+    n't never""".split()
 )
 # Words ending in -s that are not plural nouns.
 _NOT_PLURAL = frozenset(

@@ -423,6 +423,7 @@ _PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "shrug": (("off",),),
     "warn": (("of",),),
     "respond": (("to",),),
+    "ask": (("for",),),
 }
 _PHRASE_FORMS: dict[str, str] = {
     form: lemma
@@ -452,7 +453,8 @@ _PHRASE_FORMS: dict[str, str] = {
         "distance": "distanced distances distancing",
         "shrug": "shrugged shrugs shrugging",
         "warn": "warned warns warning",
-        "respond": "responded responds responding",
+        "respond": "responded responds responding respond",
+        "ask": "asked asks asking",
     }.items()
     for form in forms.split()
 }
