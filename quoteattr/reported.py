@@ -601,6 +601,12 @@ def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]
             np = noun_phrase_after(toks, k + 2) or _source_after(toks, k + 2)
             if np is None:
                 return None
+            if np.j < len(toks) and toks[np.j].text != "," and (k == 0 or toks[k - 1].text == ","):
+                # a long source up to its comma: "According to early results of exit polls
+                # conducted for The Associated Press and television networks, …"
+                comma = next((m for m in range(np.j, min(len(toks), k + 30)) if toks[m].text == ","), None)
+                if comma is not None and not any(t.text in ";:!?" for t in toks[k + 2 : comma]):
+                    np = NP(np.i, comma, np.kind, np.name, np.role, np.title)
             found = _found(toks, (k, k + 2), np, "according to X", text)
             if k == 0 and np.j < len(toks) and toks[np.j].text == ",":
                 return _make(text, toks[np.j].end, e, found, inner)
