@@ -260,8 +260,9 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
     # a relative clause: "the butler, who said", "Maria …, who, breathless with agitation, cried"
     if last.low == "who" and j >= 2 and toks[j - 2].text == ",":
         return _antecedent(toks, j - 2)
-    # a second verb of the sentence's subject: "Mr. Darcy felt their rudeness and said"
-    if last.low == "and":
+    # a second verb of the sentence's subject: "Mr. Darcy felt their rudeness and said", "…
+    # has encouraged them to spend more but has said she will …"
+    if last.low in ("and", "but"):
         return _sentence_subject(toks, j - 1)
     # skip an appositive: "Shoigu, the defence minister, said"
     if last.text == ",":
