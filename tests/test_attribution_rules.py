@@ -762,3 +762,13 @@ def test_a_pronoun_answer_goes_to_the_one_addressed_not_to_a_bystander():
         "“Shopping,” she answered.",
     )
     assert [q.speaker.name for q in quoteattr.extract(text)] == ["Henry", "Ruth Wilcox"]
+
+
+def test_a_second_verb_after_but_has_the_sentence_subject():
+    """ "Ortiz felt tired but said …": the subject of the verb after "but" is the sentence's."""
+    from quoteattr.cues import noun_phrase_before, tokens
+
+    text = "Mayor Lena Ortiz felt tired but said"
+    toks = tokens(text, 0, len(text))
+    np = noun_phrase_before(toks, len(toks) - 1)
+    assert np is not None and " ".join(t.text for t in toks[np.i : np.j]) == "Mayor Lena Ortiz"
