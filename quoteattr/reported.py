@@ -748,6 +748,9 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             continue  # "the suing states were …", "a flurry of tweets": a noun, not a verb
         cue_end, start, joined = clause
         found = _found(toks, (v, cue_end), subject, "X said that", text)
+        if toks[cue_end - 1].low == "for":
+            # "called for a boycott of his speech, and …": an object, to its clause's end
+            return _make(text, start, _clause_end(toks, cue_end + 1, e, inner, ",;", frozenset()), found, inner)
         return _make(text, start, _next_report(text, toks, start, e, inner) if joined else e, found, inner)
     return None
 

@@ -772,3 +772,11 @@ def test_a_second_verb_after_but_has_the_sentence_subject():
     toks = tokens(text, 0, len(text))
     np = noun_phrase_before(toks, len(toks) - 1)
     assert np is not None and " ".join(t.text for t in toks[np.i : np.j]) == "Mayor Lena Ortiz"
+
+
+def test_called_for_an_object_ends_at_its_comma():
+    """ "called for a boycott of his speech, and most members stayed home": what was called for
+    is the object, not the narrator's clause after the comma."""
+    text = "The rally was on Monday. A group of rabbis called for a boycott of his speech, and most of the members stayed home."
+    [quote] = quoteattr.extract(text, kinds=("indirect",))
+    assert quote.text == "a boycott of his speech"
