@@ -641,6 +641,8 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
         if not is_dialogue_tag(toks[v].low) or toks[v].text[:1].isupper() or _noun_after_article(toks, v):
             continue  # (a capitalised verb is a name's word: "the Wayne State University"; after
             # an article it is a noun: "in the state", "a simple question")
+        if toks[v].low in ("state", "states") and not (v + 1 < len(toks) and toks[v + 1].low == "that"):
+            continue  # "his home state of Vermont", "its decrepit state": a noun without its "that"
         before = _back_over_adverbs(toks, v)
         subject = noun_phrase_before(toks, before)
         if subject is None and is_reporting_verb(toks[v].low) and toks[v].text[:1].islower():

@@ -438,7 +438,7 @@ _PHRASE_FORMS: dict[str, str] = {
         "weigh": "weigh weighs weighed weighing",
         "go": "went goes going",
         "speak": "speak speaks spoke speaking",
-        "focus": "focus focuses focused focusing",
+        "focus": "focuses focused focusing",  # ("a new focus on …": a noun)
         "push": "push pushes pushed pushing",
         "offer": "offer offers offered offering",
         "lash": "lash lashes lashed lashing",

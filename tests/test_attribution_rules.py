@@ -780,3 +780,13 @@ def test_called_for_an_object_ends_at_its_comma():
     text = "The rally was on Monday. A group of rabbis called for a boycott of his speech, and most of the members stayed home."
     [quote] = quoteattr.extract(text, kinds=("indirect",))
     assert quote.text == "a boycott of his speech"
+
+
+def test_state_is_a_noun_without_its_that():
+    """ "…, Bernie Sanders, won the contest in his home state of Vermont": "state" is a noun, not
+    the cue of a report fronted before it."""
+    for text in (
+        "BERLIN, 12 May 2024. Clinton won Virginia, while her rival, Bernie Sanders, won the contest in his home state of Vermont.",
+        "BERLIN, 12 May 2024. The greens of the old club, its decrepit state emblematic of the fate of many courses, lay empty.",
+    ):
+        assert [q.cue.text for q in quoteattr.extract(text) if q.cue is not None] == [], text
