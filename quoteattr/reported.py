@@ -26,7 +26,9 @@ from typing import NamedTuple
 import regex
 
 from .cues import (
+    _APOSTROPHES,
     _PREPOSITIONS,
+    _WEEKDAYS,
     CUE_REACH,
     NP,
     Found,
@@ -475,10 +477,7 @@ def _phrasal(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
         if phrase is None or v + 1 + len(phrase) >= len(toks):
             continue
         participle = toks[v].low.endswith("ing") and toks[v - 1].text == ","
-        if participle:
-            subject = clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)
-        else:
-            subject = _subject_of(toks, v - 1 if progressive else v)
+        subject = _verb_subject(toks, v, participle, progressive)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         k = v + 1 + len(phrase)
@@ -861,12 +860,10 @@ _SHARE_WORDS = frozenset("percent many most some others other few all both".spli
 _SUBJECT_REACH = 40  # tokens
 _BETWEEN_WORDS = frozenset("also later then further again has had have".split())
 _BEFORE_VERB = frozenset("has have had long not never repeatedly often previously".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 _TIME_NOUNS = frozenset("week weekend month year spring summer fall autumn winter morning evening".split())
-# Words that open a clause inside a stretch: its subject follows them.
 _ARTICLES = frozenset("a an the".split())
-_APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
+# Words that open a clause inside a stretch: its subject follows them.
 _SUBORDINATORS = frozenset("that while when whereas although though because since after before if where as".split())
 _INSERTION_MARKS = frozenset(",\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}-")
 
@@ -980,6 +977,15 @@ def _owned(toks: list, j: int) -> bool:
 
 def _possessive_word(t) -> bool:
     return t.low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s")) and len(t.low) > 2
+
+
+def _verb_subject(toks: list, v: int, participle: bool, progressive: bool) -> NP | None:
+    """The subject of the verb at ``v``: the clause's for a participle after a comma ("…,
+    praising the mayor"), the one before the auxiliary for a progressive ("Berg is touting"),
+    else the one right before it."""
+    if participle:
+        return clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)
+    return _subject_of(toks, v - 1 if progressive else v)
 
 
 def _back_over_time(toks: list, before: int) -> int:
@@ -1166,10 +1172,7 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
         if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in ("that", "whether", "if") or not nxt.text[:1].isalnum():
             continue  # clauses are the complement rule's; "denied it" says too little
-        if participle:
-            subject = clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)
-        else:
-            subject = _subject_of(toks, v - 1 if progressive else v)
+        subject = _verb_subject(toks, v, participle, progressive)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
