@@ -739,7 +739,7 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
         if clause is None:
             continue
         # "Reid mocked Romney, claiming that …": the sentence's subject says it
-        first = (clause_subject_before(toks, v - 1) or _sentence_subject(toks, v - 1)) if participle else noun_phrase_before(toks, before)
+        first = _verb_subject(toks, v, True, False) if participle else noun_phrase_before(toks, before)
         subject = _or_whole_subject(first, toks, v, before)
         if subject is None:
             continue

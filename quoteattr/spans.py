@@ -507,9 +507,10 @@ def _epigraph(text: str, start: int) -> bool:
     """Does the quotation at ``start`` open an indented line right after a chapter heading (and
     perhaps the chapter's title)? That is an epigraph — “Mine ear is open …” --Shakespeare —
     which nobody in the story says."""
-    line_start = text.rfind("\n", 0, start) + 1
-    indent = text[line_start:start]
-    if len(indent) < 3 or indent.strip(" \t"):
+    line_start = start  # back over the indentation only: a search for the line's start could
+    while line_start > 0 and text[line_start - 1] in " \t":  # cross a whole long paragraph
+        line_start -= 1
+    if start - line_start < 3 or (line_start > 0 and text[line_start - 1] != "\n"):
         return False
     lines = [line for line in text[max(0, line_start - 300) : line_start].split("\n") if line.strip()][-2:]
     return any(CHAPTER_HEADING.fullmatch(line) for line in lines)
