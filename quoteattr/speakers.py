@@ -598,11 +598,20 @@ def _resolve(
 
 def _in_heading(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` in a line of capitals alone, of two words or more, with no
-    quote mark: a heading ("THE PROFESSOR EXPLAINS"), whose words are no name?"""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
+    quote mark: a heading ("THE PROFESSOR EXPLAINS"), whose words are no name? (A heading is
+    short: the line's ends are looked for within ``_HEADING_REACH`` characters, so that a long
+    paragraph is not read again for each of its names.)"""
+    lo = text.rfind("\n", max(0, start - _HEADING_REACH), start) + 1
+    if lo == 0 and start > _HEADING_REACH:
+        return False
+    hi = text.find("\n", end, end + _HEADING_REACH)
+    if hi < 0 and len(text) - end > _HEADING_REACH:
+        return False
     line = text[lo : hi if hi >= 0 else len(text)]
     return line.isupper() and len(line.split()) >= 2 and not any(c in QUOTE_OPENERS for c in line)
+
+
+_HEADING_REACH = 200
 
 
 # the words between the comma and the name qualify it ("army General"); a conjunction, an
