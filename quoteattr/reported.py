@@ -1135,6 +1135,13 @@ _TOPIC_VERBS.update(
 )
 _TOPIC_VERBS.update({"backed": "back", "backs": "back"})
 _TOPIC_VERBS.update(_verb_forms("echo reference invoke recommend"))
+_NO_OBJECT = frozenset("that whether if and or but because while although though when most more".split())
+# a wish and its object ("Palestinians want East Jerusalem"; with "to", an intention's)
+_TOPIC_VERBS.update(_verb_forms("want"))
+# their plain present after a plural subject: "Two-thirds support reducing …" (``_plural_present``)
+# (not those whose plain form is more often a noun or a particle: "the Paris attack", "goes back")
+_TOPIC_PLURAL = frozenset(_TOPIC_VERBS.values()) - frozenset("back fault attack champion echo reference detail outline".split())
+_TOPIC_VERBS.update({w: w for w in _TOPIC_PLURAL})
 _CLAUSE_END = frozenset("but because while although though whereas since before after when".split())
 
 
@@ -1170,13 +1177,18 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
             continue  # "was described as unsafe": not the speaker's verb
         nxt = toks[v + 1]
         determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
-        if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in ("that", "whether", "if") or not nxt.text[:1].isalnum():
-            continue  # clauses are the complement rule's; "denied it" says too little
+        if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in _NO_OBJECT or not nxt.text[:1].isalnum():
+            continue  # clauses are the complement rule's; "denied it" says too little; "what
+            # they want and …", "the papers she wanted because …": its object is before it
         subject = _verb_subject(toks, v, participle, progressive)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
+        if low in _TOPIC_PLURAL and not _plural_present(toks, v, subject):
+            continue  # "will discuss", "the support of": no present verb of a plural subject
         if subject.kind == "nominal" and subject.name is None and low.endswith("s") and not low.endswith("ed"):
             continue  # "the senator's questions about …": a noun, not a verb
+        if subject.i > 0 and toks[subject.i - 1].low in reporting_verbs():
+            continue  # "saying he wants a diverse delegation": what a report says, the report's
         end = _clause_end(toks, v + 2, e, inner)
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         # (what was praised or criticised may be a name or two words: "endorsed Cruz")
@@ -1194,6 +1206,9 @@ _INTENTIONS = {
     "like": "like",  # after "would" only: "Clinton would like to see …"
 }
 _INTENTIONS_ING = frozenset(w for w in _INTENTIONS if w.endswith("ing"))
+# The plain present after a plural subject: "Most Democrats want to keep the White House".
+_INTENTIONS_PLURAL = frozenset("want plan intend aim seek refuse decline".split())
+_INTENTIONS.update({w: w for w in _INTENTIONS_PLURAL})
 
 
 @functools.cache
@@ -1215,12 +1230,43 @@ def _intention(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -
         subject = _subject_of(toks, v - 1 if progressive else v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
+        if toks[v].low in _INTENTIONS_PLURAL and not _plural_present(toks, v, subject):
+            continue  # "a plan to …", "will want to": no present verb of a plural subject
         if subject.kind == "nominal" and subject.name is None and toks[v].low.endswith("s") and not toks[v].low.endswith("ed"):
             continue  # "the administration's plans to …": a noun, not a verb
         end = _clause_end(toks, v + 2, e, inner)
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, toks[v + 1].start, end, found, inner, short=True)
     return None
+
+
+_PLURAL_PRONOUNS = frozenset("i we they you".split())
+
+
+def _plural_present(toks: list, v: int, subject: NP) -> bool:
+    """Is the plain verb at ``v`` ("want", "support") the present tense of its ``subject``
+    right before it, a plural one ("Most Democrats want", "Two-thirds support", "they want")?
+    Not after a modal, "to" or a determiner ("will want", "a plan to"), which leave it a noun
+    or an infinitive that says nothing was said."""
+    if toks[v - 1].low in _NOT_BEFORE_PRESENT or (subject.i > 0 and toks[subject.i - 1].low in ("do", "does", "did")):
+        return False  # "will want", "to support", "a plan"; a question: "Do you support …?"
+    if subject.kind == "pronoun":
+        return toks[subject.i].low in _PLURAL_PRONOUNS
+    # the head: the last word before a preposition ("farmers in the valley", "Six in 10 voters")
+    head = next((k for k in range(subject.i + 1, subject.j) if toks[k].low in _HEAD_ENDS), subject.j) - 1
+    low = toks[head].low
+    if low in _PLURAL_QUANTITIES or low[:1].isdigit() or low.endswith("men"):
+        return True  # (and plurals without -s: "women", "people")
+    return low.endswith("s") and not low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "ss"))
+
+
+_NOT_BEFORE_PRESENT = frozenset(
+    "will would can could should may might must shall to do does did not the a an his her its their our my your this that".split()
+)
+_HEAD_ENDS = frozenset("of in from at across under over with on among".split())
+_PLURAL_QUANTITIES = frozenset(
+    "two three four five six seven eight nine ten most many some all both few percent majority half people children police".split()
+)
 
 
 _DETERMINERS_AFTER_TO = frozenset("the a an his her their its our my your this that these those".split())
