@@ -279,21 +279,32 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
     if second is not None and second.content.start > rest:
         return second
     toks = tokens(text, rest, e)
+    where = _joined_clause(toks)
+    if where is None:
+        return None
+    v, start = where
+    found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
+    return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end])
+
+
+def _joined_clause(toks: list) -> tuple[int, int] | None:
+    """The verb (its index) and where the content starts, of a report that joins another one
+    with no subject of its own: "… and noted that …", "…, arguing that …", "…, calling him
+    “a total stiff.”", "… and defended the plan"."""
     for v in range(1, min(len(toks) - 2, 6)):
         low = toks[v].low
         if not (is_reporting_verb(low) or (low.endswith("ing") and low in _lemma_of())) or not _speech_verb(low):
             continue
         k = v + 1
         if toks[k].low == "that":
-            start = toks[k].end
-        elif _lemma_of()[low] in _THAT_OPTIONAL and _starts_clause(toks, k):
-            start = toks[k].start
-        elif low == "calling" and toks[k].text[:1].isalnum() and toks[k].low not in _NOT_CALLED:
-            start = toks[k].start  # "…, calling him “a total stiff.”": a judgement
-        else:
-            return None
-        found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
-        return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end])
+            return v, toks[k].end
+        if _lemma_of()[low] in _THAT_OPTIONAL and _starts_clause(toks, k):
+            return v, toks[k].start
+        if low == "calling" and toks[k].text[:1].isalnum() and toks[k].low not in _NOT_CALLED:
+            return v, toks[k].start  # "…, calling him “a total stiff.”": a judgement
+        return None
+    if len(toks) > 2 and toks[0].low in ("and", "but") and _joined_stance(toks, 1):
+        return 1, toks[2].start  # "… and defended the plan": the stance's object
     return None
 
 
@@ -835,6 +846,8 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
         ):
             return t.start  # ", although he again refused …": the narrator's clause, not the report's
         if t.low in ("and", "but", "while", "whereas"):
+            if t.low != "while" and _joined_stance(toks, m + 1):
+                return t.start  # "… and defended the plan": the speaker's second report
             for n in range(m + 1, min(len(toks), m + 6)):
                 u = toks[n]
                 if is_reporting_verb(u.low) and u.text[:1].islower() and _speech_verb(u.low):
@@ -844,10 +857,23 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
                     if all(_subject_word(w) for w in between) and (
                         # (a bare "and" joins a second subject: "… and 60 percent said")
                         toks[m - 1].text in _INSERTION_MARKS or t.low == "but" or (between and between[0].low not in _BETWEEN_WORDS)
+                        or (t.low == "and" and not between)  # "… and said …": the same speaker's second report
                     ):
                         return toks[m - 1].start if toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--") else t.start
                     break
     return e
+
+
+def _joined_stance(toks: list, v: int) -> bool:
+    """Is the token at ``v``, right after "and" or "but", a stance verb with an object ("and
+    defended his record", "but criticized the plan", "and called the tax a gift")? Its
+    subject is the sentence's: a second report."""
+    if v + 1 >= len(toks):
+        return False
+    low, nxt = toks[v].low, toks[v + 1]
+    if low not in _TOPIC_VERBS or low in _TOPIC_PLURAL or not toks[v].text[:1].islower():
+        return False  # (not the plain form, which could be anything's: "and support")
+    return nxt.text[:1].isalnum() and nxt.low not in _NOT_CLAUSE and nxt.low not in _NO_OBJECT
 
 
 def _subject_word(w) -> bool:

@@ -790,3 +790,26 @@ def test_state_is_a_noun_without_its_that():
         "BERLIN, 12 May 2024. The greens of the old club, its decrepit state emblematic of the fate of many courses, lay empty.",
     ):
         assert [q.cue.text for q in quoteattr.extract(text) if q.cue is not None] == [], text
+
+
+def test_a_second_verb_after_a_bare_and_starts_a_second_report():
+    """ "X said A and said B": two reports of the same speaker, the first ending before "and"."""
+    text = "The bridge closed on Monday. Mayor Lena Ortiz said the repairs were on schedule and said the tolls would stay until March."
+    quotes = quoteattr.extract(text, kinds=("indirect",))
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("the repairs were on schedule", "Lena Ortiz"),
+        ("the tolls would stay until March", "Lena Ortiz"),
+    ]
+
+
+def test_a_stance_after_and_is_the_same_speakers_second_report():
+    """ "X said A and defended B": B is what the same speaker defended, a report of its own;
+    the plain form after "and" is not read so ("and support" could be anyone's)."""
+    text = "The bridge closed on Monday. Mayor Lena Ortiz said the repairs were on schedule and defended the tolls as fair."
+    quotes = quoteattr.extract(text, kinds=("indirect",))
+    assert [(q.text, q.cue.text, q.speaker.name) for q in quotes if q.cue and q.speaker] == [
+        ("the repairs were on schedule", "said", "Lena Ortiz"),
+        ("the tolls as fair", "defended", "Lena Ortiz"),
+    ]
+    plain = "The bridge closed on Monday. Mayor Lena Ortiz said the repairs were on schedule and support was strong."
+    assert [q.text for q in quoteattr.extract(plain, kinds=("indirect",))] == ["the repairs were on schedule and support was strong"]
