@@ -426,6 +426,17 @@ def _number(t) -> bool:
     return t.text[:1].isdigit() or t.low in _NUMBER_WORDS
 
 
+def _out_of_number(toks: list, m: int, j: int) -> bool:
+    """Is token ``m`` the "out" or "of" of a share "nine out of 10"?"""
+    if toks[m].low == "out":
+        return _number(toks[m - 1]) and m + 2 < j and toks[m + 1].low == "of" and _number(toks[m + 2])
+    return m > 1 and toks[m - 1].low == "out" and _number(toks[m - 2]) and m + 1 < j and _number(toks[m + 1])
+
+
+# "-ed" words that are adjectives before a noun, not verbs: "Democratic registered voters".
+_ADJECTIVES_IN_ED = frozenset("registered retired unnamed undecided unaffiliated married unmarried educated college-educated".split())
+
+
 def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     """``toks[i:j]`` as a subject noun phrase — "Several cast members", "Police officials",
     "Experts on North Korea and nuclear nonproliferation", "one of the family's attorneys" —
@@ -451,6 +462,10 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
             continue  # "six in 10 voters", "one in five": a share, not a place
         if t.low == "than" and m > i and toks[m - 1].low in ("more", "fewer", "less") and m + 1 < j and _number(toks[m + 1]):
             continue  # "More than six in 10"
+        if t.low in ("out", "of") and m > i and _out_of_number(toks, m, j):
+            continue  # "nine out of 10": a share
+        if t.text == "%" and m > i and toks[m - 1].text[:1].isdigit() and toks[m - 1].end == t.start:
+            continue  # "42% say"
         if t.low in _PREPOSITIONS and t.low != "of" and m > i:
             head = min(head, m)
             continue
@@ -463,7 +478,7 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
         if t.text == "/" and m > i and m + 1 < j:
             continue  # "the Reuters/Ipsos poll", "an NBC/WSJ survey"
         lower = not t.text[:1].isupper()
-        participle = lower and t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS and m > i
+        participle = lower and t.low.endswith(("ed", "ing")) and t.low not in _QUANTIFIERS and m > i and t.low not in _ADJECTIVES_IN_ED
         after_demonstrative = demonstrative and m == i + 1  # "those surveyed": a noun
         if participle and m < head and not after_demonstrative and (m + 1 == j or toks[m + 1].low in _PREPOSITIONS or toks[m + 1].low in _WEEKDAYS):
             head = m  # "A statement posted on the website", "the poll released (Friday)"
@@ -482,7 +497,8 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
     quantifier = last in _QUANTIFIERS and not share and not (head - 1 > i and toks[head - 1].text[:1].isupper()) and not (
         head - 1 == i and last in _QUANTITY_PRONOUNS
     )
-    if head - i > 7 or not toks[head - 1].text[:1].isalnum() or last in _PREPOSITIONS or quantifier or last.endswith("ly"):
+    percent = last == "%" and head - 1 > i and toks[head - 2].text[:1].isdigit()
+    if head - i > 7 or not (toks[head - 1].text[:1].isalnum() or percent) or last in _PREPOSITIONS or quantifier or last.endswith("ly"):
         return None
     named = noun_phrase_after(toks, i)
     if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):
