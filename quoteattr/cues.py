@@ -198,7 +198,10 @@ def _titled_name(toks: list[Tok], i: int, *, after_verb: bool = False) -> NP | N
         j = _skip_period(toks, j + 1)
     end = _name_forward(toks, j, titled=j > i, after_verb=after_verb)
     if end > j:
-        return NP(i, end, "name", (j, end), title if title in roles() else None, title)
+        # "the Herald's Tomas Berg": the person is named after the possessive
+        owner = next((k for k in range(end - 2, j - 1, -1) if _possessive(toks[k])), None)
+        first = j if owner is None else owner + 1
+        return NP(i, end, "name", (first, end), title if title in roles() else None, title)
     return None
 
 
@@ -706,6 +709,12 @@ _NOT_INTRODUCING = frozenset(
 )
 
 
+# Two-word cues of "As X puts it, “…"
+_PHRASAL_CUES = frozenset(
+    (verb, particle) for verb in ("put", "puts", "pointed", "points", "point") for particle in ("it", "out")
+) - {("pointed", "it"), ("points", "it"), ("point", "it"), ("put", "out"), ("puts", "out")}
+
+
 def cue_before(text: str, start: int, end: int) -> Found | None:
     """A cue in the narration ``text[start:end]`` that introduces the quote after it."""
     toks = tokens(text, max(start, end - 200), end)
@@ -719,8 +728,16 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
     # "Shoigu: “…" — a speaker and a colon, as in interviews and transcripts
     if punct == ":":
         np = noun_phrase_before(toks, e)
-        if np is not None and (np.i == 0 or toks[np.i - 1].text in ".!?"):
-            return _found(toks, (e, e + 1), np, "X:", text)
+        if np is not None and (np.i == 0 or toks[np.i - 1].text in ".!?" or toks[np.i - 1].text in _DASHES):
+            return _found(toks, (e, e + 1), np, "X:", text)  # (also "Pollsters agree - Carl Bialik: “…")
+    # "As the Post's Dana Milbank puts it, “…", "But as The Hill pointed out, “…"
+    if e >= 3 and (toks[e - 2].low, toks[e - 1].low) in _PHRASAL_CUES:
+        np = noun_phrase_before(toks, _back_over_adverbs(toks, e - 2))
+        k = np.i - 1 if np is not None else -1
+        if k > 0 and toks[k].low in ("the", "a", "an"):
+            k -= 1  # ("as the Hill …": the reader leaves "the" out of a name)
+        if k >= 0 and toks[k].low == "as":
+            return _found(toks, (e - 2, e), np, "X said:", text)
     # "According to X, “…"
     for k in range(max(0, e - 8), e - 1):
         if toks[k].low == "according" and toks[k + 1].low == "to":

@@ -302,7 +302,7 @@ def _joined_clause(toks: list) -> tuple[int, int] | None:
             return v, toks[k].start
         if low == "calling" and toks[k].text[:1].isalnum() and toks[k].low not in _NOT_CALLED:
             return v, toks[k].start  # "…, calling him “a total stiff.”": a judgement
-        return None
+        break  # (the first verb decides; it may still be a stance with its object)
     if len(toks) > 2 and toks[0].low in ("and", "but") and _joined_stance(toks, 1):
         return 1, toks[2].start  # "… and defended the plan": the stance's object
     return None
@@ -394,10 +394,37 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
         found = _claim_of(text, s, e, toks, inner)
     if found is None and _may_hold(words, _PHRASE_WORDS):
         found = _phrasal(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _RELATIVES) and _may_hold(words, _RELATIVE_VERBS):
+        found = _relative_report(text, s, e, toks, inner)
     return found
 
 
 _ACCORDING = frozenset({"according"})
+_RELATIVES = frozenset("which who that what".split())
+# Words that open the rest of a relative clause whose subject is the relative word itself:
+# "which Democrats say could be aiding Sanders", "who officials say is tied to …".
+_RELATIVE_VERBS = frozenset(
+    "say says said claim claims claimed argue argues argued contend contends contended insist insists insisted allege alleges alleged".split()
+)
+_AUXILIARIES = frozenset("is are was were could would will has have had may might should can must does did".split())
+
+
+def _relative_report(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """A report inside a relative clause, about what the clause's head is or does: "a surge of
+    independents, which Democrats say could be aiding Sanders", "hackers who U.S. officials
+    say is tied to Russian intelligence", "the kind of job that economists say is the future",
+    "what she said is growing demand". The content is the rest of the clause after the verb."""
+    for v in _where(toks, _RELATIVE_VERBS, 2, len(toks) - 2):
+        if not toks[v].text[:1].islower() or toks[v + 1].low not in _AUXILIARIES:
+            continue
+        subject = noun_phrase_before(toks, v)
+        if subject is None or subject.i < 1 or toks[subject.i - 1].low not in _RELATIVES:
+            continue
+        if subject.kind == "pronoun" and toks[subject.i].low == "it":
+            continue
+        found = _found(toks, (v, v + 1), subject, "X said that", text)
+        return _make(text, toks[v + 1].start, _clause_end(toks, v + 1, e, inner), found, inner)
+    return None
 
 # Multi-word cues: a verb's forms, then the words that make it a report ("pointed out", "made
 # clear", "expressed concern about"); the content follows them.
@@ -686,6 +713,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
         if _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
+        if toks[k + 1].low in _RELATIVES:
+            continue  # "…, which Democrats say could …": a relative clause's report, not fronted content
         if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
             continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
@@ -857,7 +886,8 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
                     if all(_subject_word(w) for w in between) and (
                         # (a bare "and" joins a second subject: "… and 60 percent said")
                         toks[m - 1].text in _INSERTION_MARKS or t.low == "but" or (between and between[0].low not in _BETWEEN_WORDS)
-                        or (t.low == "and" and not between)  # "… and said …": the same speaker's second report
+                        # "… and said …": the same speaker's second report, when it is one
+                        or (t.low == "and" and not between and _joined_clause(toks[m : m + 8]) is not None)
                     ):
                         return toks[m - 1].start if toks[m - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "-", "--") else t.start
                     break
@@ -1437,6 +1467,9 @@ def _title_case(toks: list) -> bool:
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+_RELATIVE_VERBS = frozenset(
+    "say says said claim claims claimed argue argues argued contend contends contended insist insists insisted allege alleges alleged".split()
+)
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might must shall should does did".split())
 
 
