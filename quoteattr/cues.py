@@ -276,6 +276,11 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
             if toks[k - 1].low == "who" and k >= 2 and toks[k - 2].text == ",":
                 return _antecedent(toks, k - 2)
             inner = noun_phrase_before(toks, k)
+            if inner is not None and inner.kind == "nominal" and inner.name is None:
+                # "the Vatican spokesman, Federico Lombardi, said": the name between the commas
+                named = noun_phrase_after(toks, k + 1)
+                if named is not None and named.kind == "name" and named.j == j - 1:
+                    return NP(inner.i, named.j, "name", named.name, inner.role, named.title)
             if inner is not None and (inner.kind != "pronoun" or toks[inner.i].low in _INVERTED_PRONOUNS):
                 return inner
         return None
@@ -632,6 +637,11 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
         j = np.j
         # "X, a spokesman for Y, said" / "X, 45, said" / "McConnell, R-Ky., said"
         m = j
+        if np.kind == "name" and np.role is not None and m < len(toks) and toks[m].text == ",":
+            # "the Vatican spokesman, Federico Lombardi, told …" (read whole, commas and all)
+            after_name = _skip_adverbs(toks, m + 1)
+            if after_name < len(toks) and is_reporting_verb(toks[after_name].low):
+                return _found(toks, (after_name, after_name + 1), np, "X, who, said", text)
         while m < len(toks) and toks[m].text == "," and m - j < 30:
             m += 1
             while m < len(toks) and toks[m].text != "," and m - j < 30 and (
@@ -641,6 +651,10 @@ def cue_in_tokens(text: str, toks: list[Tok]) -> Found | None:
             if m < len(toks) and toks[m].text == ",":
                 after_appositive = _skip_adverbs(toks, m + 1)
                 if after_appositive < len(toks) and is_reporting_verb(toks[after_appositive].low):
+                    named = noun_phrase_after(toks, j + 1) if np.kind == "nominal" and np.name is None else None
+                    if named is not None and named.kind == "name" and named.j == m:
+                        # "the Vatican spokesman, Federico Lombardi, told …": the name is the speaker's
+                        np = NP(np.i, named.j, "name", named.name, np.role, named.title)
                     return _found(toks, (after_appositive, after_appositive + 1), np, "X, who, said", text)
     heard = _heard_say(toks, k)
     if heard is not None:
