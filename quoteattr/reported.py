@@ -831,8 +831,8 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
                 break
     if m < len(toks) and toks[m].low == "that":
         start = toks[m].end
-    elif lemma in _WITH_INFINITIVE and k > v + 1 and k < len(toks) and toks[k].low == "to":
-        start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign"
+    elif lemma in _WITH_INFINITIVE and k > v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low not in _DETERMINERS_AFTER_TO:
+        start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign" (not "… rotten to the core")
     elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():
         start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
     elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
@@ -1080,10 +1080,13 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
     # (to the second last token: the judgement may be a quotation, which ``toks`` leaves out)
     for v in _where(toks, _CALLED, 1, len(toks) - 1):
         participle = toks[v].low == "calling"
-        if participle != (toks[v - 1].text == "," or toks[v - 1].low == "and") or toks[v - 1].low in _BE:
-            continue  # "a group, called …", "was called", "is calling": a name given, not a judgement
+        comma = toks[v - 1].text == ","
+        if (participle and not (comma or toks[v - 1].low == "and")) or toks[v - 1].low in _BE:
+            continue  # "was called", "is calling": a name given, not a judgement
+        if not participle and comma and not _appositive_subject(toks, v):
+            continue  # "a group, called …": a name given; but "Carson, speaking in Iowa, called …"
         nxt = toks[v + 1].low
-        person = nxt in ("him", "her", "them") and (
+        person = nxt in ("him", "her", "them", "it") and (
             (v + 2 < len(toks) and toks[v + 2].text[:1].isalnum() and toks[v + 2].low not in _NOT_CALLED)
             or (v + 2 == len(toks) and any(q.start >= toks[v + 1].end for q in inner))  # "calling him “a stiff.”"
         )
@@ -1103,6 +1106,13 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, toks[v + 1].start, end, found, inner, short=participle)
     return None
+
+
+def _appositive_subject(toks: list, v: int) -> bool:
+    """Does a name and an insertion between commas come right before the verb at ``v`` ("America
+    Rising, a conservative PAC, called …", "Ben Carson, speaking in Iowa, called …")?"""
+    subject = noun_phrase_before(toks, v)
+    return subject is not None and subject.kind == "name" and subject.j < v - 1
 
 
 # Verbs that report what a study, a poll or an inquiry found: "that" after them, or any
