@@ -386,6 +386,8 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
         found = _topic(text, s, e, toks, inner)
     if found is None and _may_hold(words, _about_words()):
         found = _about(text, s, e, toks, inner)
+    if found is None and _may_hold(words, _ASKED):
+        found = _asked_by(text, s, e, toks, inner)
     if found is None and _may_hold(words, _intention_words()):
         found = _intention(text, s, e, toks, inner)
     if found is None and _may_hold(words, _SURVEYS):
@@ -1404,6 +1406,8 @@ def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         k = v + 1
         if toks[k].low in ("out", "up") and lemma in ("speak", "write"):
             k += 1  # "spoke out about"
+        if lemma == "ask":
+            k = _after_object(toks, k)  # "asked the students if …", "asked Trump about …"
         if low in _ABOUT_VERBS and toks[k].low in ("about", "of") and toks[k + 1].text[:1].isalnum():
             start = toks[k + 1].start
         elif lemma in _ASKING and toks[k].low in _WH and toks[k + 1].text[:1].isalnum() and toks[k].low != "which":
@@ -1417,6 +1421,50 @@ def _about(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         return _make(text, start, end, found, inner)
     return None
+
+
+_OBJECT_REACH = 7  # tokens
+
+
+def _after_object(toks: list, k: int) -> int:
+    """Where the question starts after the one asked, read from token ``k``: past "the
+    students", "Sanders", "former Attorney General Eric Holder", "him" to "whether", "if",
+    "about" … (``k`` itself when no such object and question follow)."""
+    if toks[k].low in _WH or toks[k].low == "about":
+        return k
+    if not (toks[k].low in ("him", "her", "them", "me", "us") or toks[k].text[:1].isupper() or toks[k].low in _CLAUSE_START):
+        return k
+    for m in range(k + 1, min(len(toks) - 1, k + _OBJECT_REACH)):
+        t = toks[m]
+        if t.low in _WH or t.low == "about":
+            return m if t.low != "which" else k
+        if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low in _SUBJECTS:
+            return k
+    return k
+
+
+def _asked_by(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
+    """ "Asked by Starnes if he believed …, Carson said …", "Sanders was asked by host John
+    Dickerson whether his aim was …": the one who asked is the speaker of the question."""
+    for v in _where(toks, _ASKED, 0, len(toks) - 4):
+        if toks[v + 1].low != "by" or not (v == 0 or toks[v - 1].low in _BE or toks[v - 1].text == "," or toks[v - 1].low == "when"):
+            continue
+        agent = noun_phrase_after(toks, v + 2)
+        if agent is None or agent.kind == "pronoun" or agent.j >= len(toks) - 1:
+            continue
+        k = agent.j
+        if toks[k].low in _WH and toks[k].low != "which" and toks[k + 1].text[:1].isalnum():
+            start = toks[k].start
+        elif toks[k].low in ("about", "to") and toks[k + 1].text[:1].isalnum():
+            start = toks[k + 1].start if toks[k].low == "about" else toks[k].start  # "to respond to …"
+        else:
+            continue
+        found = _found(toks, (v, v + 1), agent, "X said that", text)
+        return _make(text, start, _clause_end(toks, k + 1, e, inner, ",;:", frozenset()), found, inner)
+    return None
+
+
+_ASKED = frozenset({"asked"})
 
 
 def _window(text: str, whole: list, starts: list[int], start: int, end: int) -> list:
