@@ -27,6 +27,7 @@ import regex
 
 from .cues import (
     _APOSTROPHES,
+    _CLAUSE_WORDS,
     _PREPOSITIONS,
     _WEEKDAYS,
     CUE_REACH,
@@ -681,8 +682,11 @@ def _in_survey(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -
             continue  # a named survey ("the latest Fox poll"), not "in the polls", "in many polls"
         source = NP(k + 1, head + 1, "nominal", None, toks[head].low)
         found = _found(toks, (k, k + 1), source, "according to X", text)
-        if k == 0 and head + 1 < len(toks) and toks[head + 1].text == ",":
-            return _make(text, toks[head + 1].end, e, found, inner)  # "In the poll, …"
+        if k == 0:
+            # "In the poll, …", "In a Register poll last month, …", "In a Post poll released Sunday, …"
+            comma = next((m for m in range(head + 1, min(len(toks), head + 7)) if toks[m].text == ","), None)
+            if comma is not None and all(t.text[:1].isalnum() and t.low not in _CLAUSE_WORDS for t in toks[head + 1 : comma]):
+                return _make(text, toks[comma].end, e, found, inner)
         if k > 2:
             # "… in the most recent Fox poll" (up to the comma before "in", if any)
             end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
