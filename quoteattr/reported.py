@@ -377,6 +377,12 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
+    if found is not None and found.found.cue.text.endswith("ing"):
+        # "Sanders endorsed Mrs. Clinton, saying …": the stance before the participle is the
+        # sentence's first report (the participle's is its second, ``_second_report``)
+        earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words)
+        if earlier is not None:
+            return earlier
     if found is None and _may_hold(words, _CALLED):
         found = _named_as(text, s, e, toks, inner)
     if found is None and _may_hold(words, _speech_forms()):
@@ -403,6 +409,21 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
 
 
 _ACCORDING = frozenset({"according"})
+
+
+def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[QuotedSpan], words: set[str]) -> Reported | None:
+    """A judgement, stance or intention in the sentence before the comma of a participle cue
+    at ``cue`` ("Carson endorsed Trump, calling him …", "…, saying that …")."""
+    before = [t for t in toks if t.end <= cue]
+    if len(before) < 5 or before[-1].text != ",":
+        return None
+    cut = before[-1].start  # (the comma stays: the rules read a clause up to it)
+    for needs, rule in ((_CALLED, _named_as), (_topic_words(), _topic), (_intention_words(), _intention)):
+        if _may_hold(words, needs):
+            found = rule(text, s, cut, before, inner)
+            if found is not None:
+                return found
+    return None
 _RELATIVES = frozenset("which who that what".split())
 # Words that open the rest of a relative clause whose subject is the relative word itself:
 # "which Democrats say could be aiding Sanders", "who officials say is tied to …".

@@ -813,3 +813,14 @@ def test_a_stance_after_and_is_the_same_speakers_second_report():
     ]
     plain = "The bridge closed on Monday. Mayor Lena Ortiz said the repairs were on schedule and support was strong."
     assert [q.text for q in quoteattr.extract(plain, kinds=("indirect",))] == ["the repairs were on schedule and support was strong"]
+
+
+def test_a_stance_before_a_participle_is_the_first_report():
+    """ "Weber endorsed Ortiz, saying she would …": two reports, the stance and then the
+    participle's clause, both Weber's (the participle alone had hidden the stance)."""
+    text = "The vote was on Monday, 2016. At a rally in Celle on Tuesday, Senator Carl Weber endorsed Lena Ortiz, saying that she would make an outstanding mayor."
+    quotes = quoteattr.extract(text, kinds=("indirect",))
+    assert [(q.text, q.cue.text, q.speaker.name) for q in quotes if q.cue and q.speaker] == [
+        ("Lena Ortiz", "endorsed", "Carl Weber"),
+        ("she would make an outstanding mayor", "saying", "Carl Weber"),
+    ]
