@@ -276,11 +276,14 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
     if r.content.start < r.found.cue.start or r.content.end >= e - 8:
         return None  # (fronted content, or a clause that runs to the sentence's end)
     rest = r.content.end
-    second = _sentence(text, rest, e, quotes)
-    if second is not None and second.content.start > rest:
-        return second
     toks = tokens(text, rest, e)
     where = _joined_clause(toks)
+    if where is None or where[0] != 1:
+        # (a verb right after "and", "but" or the comma has no subject of its own: the first
+        # report's; else the rest is read as a sentence, its own subject and all)
+        second = _sentence(text, rest, e, quotes)
+        if second is not None and second.content.start > rest:
+            return second
     if where is None:
         return None
     v, start = where
@@ -377,7 +380,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             and _ends_sentence_soon(text, fronted.found.mention.end, e)
         ):
             return fronted
-    if found is not None and found.found.cue.text.endswith("ing"):
+    if found is not None and found.found.mention.end <= found.found.cue.start:
         # "Sanders endorsed Mrs. Clinton, saying …": the stance before the participle is the
         # sentence's first report (the participle's is its second, ``_second_report``)
         earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words)
@@ -415,8 +418,8 @@ def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[Quot
     """A judgement, stance or intention in the sentence before the comma of a participle cue
     at ``cue`` ("Carson endorsed Trump, calling him …", "…, saying that …")."""
     before = [t for t in toks if t.end <= cue]
-    if len(before) < 5 or before[-1].text != ",":
-        return None
+    if len(before) < 5 or not (before[-1].text == "," or (before[-1].low in ("and", "but") and toks[len(before)].text[:1].islower())):
+        return None  # (a participle after a comma, or a second verb: "… and said …")
     cut = before[-1].start  # (the comma stays: the rules read a clause up to it)
     for needs, rule in ((_CALLED, _named_as), (_topic_words(), _topic), (_intention_words(), _intention)):
         if _may_hold(words, needs):

@@ -824,3 +824,14 @@ def test_a_stance_before_a_participle_is_the_first_report():
         ("Lena Ortiz", "endorsed", "Carl Weber"),
         ("she would make an outstanding mayor", "saying", "Carl Weber"),
     ]
+
+
+def test_a_stance_before_and_said_is_the_first_report():
+    """ "Weber criticized the plan but said he would vote for it": the stance, then the clause
+    of "said" (not "vote for it", a phrase inside that clause)."""
+    text = "The vote was on Monday, 2016. Senator Carl Weber criticized the plan but said he would vote for it."
+    quotes = quoteattr.extract(text, kinds=("indirect",))
+    assert [(q.text, q.cue.text, q.speaker.name) for q in quotes if q.cue and q.speaker] == [
+        ("the plan", "criticized", "Carl Weber"),
+        ("he would vote for it", "said", "Carl Weber"),
+    ]
