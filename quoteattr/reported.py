@@ -104,6 +104,10 @@ _ABBREVIATION = regex.compile(
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|U\.S|a\.m|p\.m)|\b\p{Lu})\.$"
 )
 
+# Abbreviations that may end a sentence too, and the words that then open the next one.
+_ENDS_SENTENCE_TOO = regex.compile(r"\b(?:U\.S|a\.m|p\.m|Inc|Co|Corp|Ltd|etc|Jr|Sr)\.$")
+_OPENS_SENTENCE = regex.compile(r"\s+(?:He|She|They|It|We|I|The|But|This|That|There|His|Her|Their|Its)\b")
+
 
 class Reported(NamedTuple):
     """A reported quotation: its content, the cue that reports it, and its kind."""
@@ -124,8 +128,12 @@ def sentences(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> list
         k = bisect.bisect_right(qstarts, m.start()) - 1
         if k >= 0 and quotes[k].start < m.start() and cut < quotes[k].end:
             continue  # inside a quotation (one that closes with the full stop ends the sentence)
-        if m.group().startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 6), m.start() + 1):
-            continue
+        if (
+            m.group().startswith(".")
+            and _ABBREVIATION.search(text, max(start, m.start() - 6), m.start() + 1)
+            and not (_ENDS_SENTENCE_TOO.search(text, max(start, m.start() - 6), m.start() + 1) and _OPENS_SENTENCE.match(text, cut, end))
+        ):
+            continue  # "Mr. Smith", "the U.S. Senate"; but "… in the U.S. He says …" ends there
         out.append((pos, cut))
         pos = cut
         while pos < end and text[pos].isspace():
@@ -883,6 +891,8 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
 
 
 # Words that open a contrasting clause of the narrator's after a report: ", although he …".
+# After a bare "but", the report's subject's second verb, told by the narrator.
+_NARRATED_AUXILIARIES = frozenset("has have had did does hasn't haven't hadn't didn't doesn't".split())
 _CONTRASTS = frozenset("but although though while whereas yet".split())
 # The tokens at which _next_report may see a second report start.
 _JOINS = frozenset({",", "and", "but", "while", "whereas"})
@@ -902,11 +912,14 @@ def _next_report(text: str, toks: list, start: int, e: int, inner: list[QuotedSp
         if t.text == "," and toks[m + 1].low in _CONTRASTS and m + 3 < len(toks) and (
             toks[m + 2].low in _SUBJECTS - {"there", "it", "this", "these", "those"}
             or (toks[m + 2].text[:1].isupper() and toks[m + 3].text[:1].islower() and toks[m + 3].text[:1].isalpha())
+            or (toks[m + 1].low == "but" and (toks[m + 2].low in _PREPOSITIONS or toks[m + 2].low == "for"))  # ", but for Republicans, it is …"
         ):
             return t.start  # ", although he again refused …": the narrator's clause, not the report's
         if t.low in ("and", "but", "while", "whereas"):
             if t.low != "while" and _joined_stance(toks, m + 1):
                 return t.start  # "… and defended the plan": the speaker's second report
+            if t.low == "but" and toks[m + 1].low in _NARRATED_AUXILIARIES and toks[m - 1].text != ",":
+                return t.start  # "Ayotte says she will vote for Trump but has withheld her endorsement"
             for n in range(m + 1, min(len(toks), m + 6)):
                 u = toks[n]
                 if is_reporting_verb(u.low) and u.text[:1].islower() and _speech_verb(u.low):

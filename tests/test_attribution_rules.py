@@ -835,3 +835,24 @@ def test_a_stance_before_and_said_is_the_first_report():
         ("the plan", "criticized", "Carl Weber"),
         ("he would vote for it", "said", "Carl Weber"),
     ]
+
+
+def test_a_report_ends_before_the_narrators_contrast():
+    """The narrator's words after a report are not the report's: "…, but for voters, it is …",
+    "… but has withheld her endorsement" (the subject's second verb, told by the narrator)."""
+    for text, want in (
+        ("The vote was on Monday, 2016. Ortiz says the mails were personal, but for her rivals, it is a scandal.", "the mails were personal"),
+        ("The vote was on Monday, 2016. Ortiz says she will vote for Berg but has withheld her endorsement.", "she will vote for Berg"),
+    ):
+        assert [q.text for q in quoteattr.extract(text, kinds=("indirect",))][:1] == [want], text
+
+
+def test_an_abbreviation_ends_a_sentence_before_a_pronoun():
+    """ "… attacks in the U.S. He says …": two sentences, two reports; "the U.S. Senate" is one."""
+    text = "The vote was on Monday, 2016. Cox says Obama is trying to distract from attacks in the U.S. He says voters want facts."
+    assert [q.text for q in quoteattr.extract(text, kinds=("indirect",))] == [
+        "Obama is trying to distract from attacks in the U.S",
+        "voters want facts",
+    ]
+    one = "The vote was on Monday, 2016. Cox says the U.S. Senate will pass the bill."
+    assert [q.text for q in quoteattr.extract(one, kinds=("indirect",))] == ["the U.S. Senate will pass the bill"]
