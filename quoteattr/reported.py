@@ -436,6 +436,7 @@ def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[Quot
                 return found
     return None
 _RELATIVES = frozenset("which who that what".split())
+_CLOSING_MARKS = "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 # Words that open the rest of a relative clause whose subject is the relative word itself:
 # "which Democrats say could be aiding Sanders", "who officials say is tied to …".
 _RELATIVE_VERBS = frozenset(
@@ -729,27 +730,35 @@ def _in_survey(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -
 def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], whole: list) -> Reported | None:
     """ "Cooperation is growing, said the Minister." / "…, the Minister said." (``whole``: the
     sentence's tokens, those inside quotations too, as ``cue_after`` reads them)"""
-    commas = [k for k in range(3, len(toks) - 1) if toks[k].text == ","]
-    if not commas:
+    # where the content may end: at a comma, or after a quotation that closes on one
+    # ("Trump and Clinton have “very different strategic goals,” Silverman said.")
+    ends = [(toks[k].start, k, False) for k in range(3, len(toks) - 1) if toks[k].text == ","]
+    for q in inner:
+        if (q.fragment or not q.is_speech) and s < q.start and q.end < e and text[q.start : q.end].rstrip(_CLOSING_MARKS).endswith(","):
+            k = bisect.bisect_left(toks, q.end, key=_START) - 1
+            if 3 <= k < len(toks) - 1:
+                ends.append((q.end, k, True))
+    if not ends:
         return None
+    ends.sort()
     verbs = _where(toks, _speech_forms(), 0, len(toks))
     starts = None
-    for k in commas:
+    for pos, k, quoted in ends:
         n = bisect.bisect_right(verbs, k)
         if n == len(verbs) or verbs[n] >= k + 16:
             continue  # no cue within reach of this comma: do not read it
-        if _opening_phrase(text, s, toks[k].start):
+        if _opening_phrase(text, s, pos):
             continue  # "At a rally Friday in Coral Springs, Clinton …": an opening phrase
         if starts is None:
             starts = [t.start for t in whole]
-        found = cue_in_tokens(text, _window(text, whole, starts, toks[k].start, min(e, toks[k].start + CUE_REACH)))
+        found = cue_in_tokens(text, _window(text, whole, starts, pos, min(e, pos + CUE_REACH)))
         if found is None or found.rule == "according to X" or found.rule == "\N{EM DASH} X":
             continue
         if not _speech_verb(found.cue.text):
             continue
         if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
             continue  # "His group, called the Legacy Fund, …": a name given, not a cue
-        if _appositive(toks, k):
+        if not quoted and _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if toks[k + 1].low in _RELATIVES:
             continue  # "…, which Democrats say could …": a relative clause's report, not fronted content
@@ -762,7 +771,7 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
             continue
         if found.mention.kind == "nominal" and found.role not in roles() and found.cue.text.lower().endswith("s") and found.cue.text.lower() not in ("says", "tells", "asks"):
             continue
-        return _make(text, s, toks[k].start, found, inner)
+        return _make(text, s, pos, found, inner)
     return None
 
 
