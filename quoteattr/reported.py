@@ -296,7 +296,8 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
         return None
     v, start = where
     found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
-    return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end])
+    # (a judgement may be two words: "…, calling it “absurd.”")
+    return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end], short=toks[v].low == "calling")
 
 
 def _joined_clause(toks: list) -> tuple[int, int] | None:
@@ -396,6 +397,11 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
             return earlier
     if found is None and _may_hold(words, _CALLED):
         found = _named_as(text, s, e, toks, inner)
+        if found is not None and found.found.cue.text == "calling":
+            # "Sanders blasted the plan, calling it “absurd”": the stance first, as above
+            earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words - _CALLED)
+            if earlier is not None:
+                return earlier
     if found is None and _may_hold(words, _speech_forms()):
         found = _fronted(text, s, e, toks, inner, whole)
     if found is None and _may_hold(words, _FINDINGS):
@@ -1121,7 +1127,7 @@ def _or_whole_subject(subject: NP | None, toks: list, v: int, before: int) -> NP
     return subject
 
 
-_CALLED = frozenset({"called", "calling"})
+_CALLED = frozenset({"called", "calling", "calls"})
 # Words after "called" (or "called him") that make it no judgement: "called back", "called him to".
 _NOT_CALLED = frozenset("back up out off in to and or at on".split())
 
@@ -1140,12 +1146,15 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
         nxt = toks[v + 1].low
         person = nxt in ("him", "her", "them", "it") and (
             (v + 2 < len(toks) and toks[v + 2].text[:1].isalnum() and toks[v + 2].low not in _NOT_CALLED)
-            or (v + 2 == len(toks) and any(q.start >= toks[v + 1].end for q in inner))  # "calling him “a stiff.”"
+            # "calling him “a stiff.”", "calls it “the pearl” on the …": a quotation right after it
+            or any(toks[v + 1].end <= q.start < (toks[v + 2].start if v + 2 < len(toks) else e) for q in inner)
         )
         if (nxt in _NOT_CLAUSE and not person) or nxt in _NOT_CALLED:
             continue  # "called for …", "called on …", "called back", "called him back"
         if toks[v - 1].low == "so":
             continue  # "the so called “Implementation Initiative”"
+        if toks[v].low == "calls" and not (person or toks[v + 1].text[:1].isupper() or nxt in _CLAUSE_START):
+            continue  # "The phone calls came at night": a noun; "the paper calls it “the pearl”"
         # "Trump went after Bush, calling him “a total stiff.”": the sentence's subject judges
         subject = clause_subject_before(toks, v - 1) if participle else _subject_of(toks, v)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
@@ -1294,7 +1303,8 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         if not toks[v].text[:1].islower() or (ing and not (progressive or participle)) or (not ing and toks[v - 1].low in _BE):
             continue  # "was described as unsafe": not the speaker's verb
         nxt = toks[v + 1]
-        determiner = nxt.low == "her" and toks[v + 2].text[:1].isalnum()  # "stressed her support"
+        # "stressed her support"; "applauded him for defying the establishment"
+        determiner = (nxt.low == "her" and toks[v + 2].text[:1].isalnum()) or (nxt.low in ("him", "her", "them") and toks[v + 2].low == "for")
         if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in _NO_OBJECT or not nxt.text[:1].isalnum():
             continue  # clauses are the complement rule's; "denied it" says too little; "what
             # they want and …", "the papers she wanted because …": its object is before it

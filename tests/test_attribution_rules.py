@@ -856,3 +856,14 @@ def test_an_abbreviation_ends_a_sentence_before_a_pronoun():
     ]
     one = "The vote was on Monday, 2016. Cox says the U.S. Senate will pass the bill."
     assert [q.text for q in quoteattr.extract(one, kinds=("indirect",))] == ["the U.S. Senate will pass the bill"]
+
+
+def test_a_stance_before_calling_is_the_first_report():
+    """ "Weber blasted the plan on Wednesday, calling it “absurd.”": the stance, then the
+    judgement (two words are enough for it), both Weber's."""
+    text = "The vote was on Monday, 2016. Carl Weber blasted the port plan on Wednesday, calling it “absurd.”"
+    quotes = quoteattr.extract(text, kinds=("indirect", "mixed"))
+    assert [(q.text, q.cue.text, q.speaker.name) for q in quotes if q.cue and q.speaker] == [
+        ("the port plan on Wednesday", "blasted", "Carl Weber"),
+        ("it “absurd.”", "calling", "Carl Weber"),
+    ]
