@@ -441,14 +441,16 @@ def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[Quot
             if found is not None:
                 return found
     return None
+
+
 _RELATIVES = frozenset("which who that what".split())
 _CLOSING_MARKS = "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
-# Words that open the rest of a relative clause whose subject is the relative word itself:
-# "which Democrats say could be aiding Sanders", "who officials say is tied to …".
+# The verbs of a report inside a relative clause whose subject is the relative word itself:
+# "which Democrats say could be aiding Sanders", "who officials say is tied to …" (the rest of
+# the clause opens with one of ``_AUXILIARIES``).
 _RELATIVE_VERBS = frozenset(
     "say says said claim claims claimed argue argues argued contend contends contended insist insists insisted allege alleges alleged".split()
 )
-_AUXILIARIES = frozenset("is are was were could would will has have had may might should can must does did".split())
 
 
 def _relative_report(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Reported | None:
@@ -1585,9 +1587,6 @@ def _title_case(toks: list) -> bool:
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
-_RELATIVE_VERBS = frozenset(
-    "say says said claim claims claimed argue argues argued contend contends contended insist insists insisted allege alleges alleged".split()
-)
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might must shall should does did".split())
 
 
