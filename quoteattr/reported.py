@@ -1597,9 +1597,17 @@ def _finite_verb_soon(toks: list, k: int) -> bool:
         t = toks[m]
         if not t.text[:1].isalnum():
             return False
-        if t.low in _AUXILIARIES or (m > k and t.low.endswith("ed") and t.text[:1].islower()):
+        if t.low in _AUXILIARIES or (m > k and t.text[:1].islower() and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST)):
             return True
     return False
+
+
+# Past forms without -ed, as finite verbs of a clause: "she began saying the prayer".
+_IRREGULAR_PAST = frozenset(
+    """began became brought bought came chose fell felt found gave got grew held kept knew led
+    left lost made meant met paid ran saw sent spent spoke stood took thought told understood
+    went won wrote""".split()
+)
 
 
 def _starts_clause(toks: list, k: int) -> bool:
