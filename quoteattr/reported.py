@@ -28,6 +28,7 @@ import regex
 from .cues import (
     _APOSTROPHES,
     _CLAUSE_WORDS,
+    _INVERTED_PRONOUNS,
     _PREPOSITIONS,
     _WEEKDAYS,
     CUE_REACH,
@@ -443,13 +444,15 @@ def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[Quot
     return None
 
 
-_RELATIVES = frozenset("which who that what".split())
+_RELATIVES = frozenset("which who whom that what".split())
 _CLOSING_MARKS = "\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 # The verbs of a report inside a relative clause whose subject is the relative word itself:
 # "which Democrats say could be aiding Sanders", "who officials say is tied to …" (the rest of
 # the clause opens with one of ``_AUXILIARIES``).
-_RELATIVE_VERBS = frozenset(
-    "say says said claim claims claimed argue argues argued contend contends contended insist insists insisted allege alleges alleged".split()
+_DESCRIBED = frozenset("described describes called calls dubbed labeled labelled branded".split())
+_RELATIVE_VERBS = (
+    frozenset("say says said claim claims claimed argue argues argued contend contends contended insist insists insisted allege alleges alleged".split())
+    | _DESCRIBED
 )
 
 
@@ -458,8 +461,13 @@ def _relative_report(text: str, s: int, e: int, toks: list, inner: list[QuotedSp
     independents, which Democrats say could be aiding Sanders", "hackers who U.S. officials
     say is tied to Russian intelligence", "the kind of job that economists say is the future",
     "what she said is growing demand". The content is the rest of the clause after the verb."""
-    for v in _where(toks, _RELATIVE_VERBS, 2, len(toks) - 2):
-        if not toks[v].text[:1].islower() or toks[v + 1].low not in _AUXILIARIES:
+    for v in _where(toks, _RELATIVE_VERBS, 2, len(toks) - 1):
+        # the rest of the clause: a verb ("say could be …"), or how it was described ("which
+        # he described as “like an open orchid.”", "what Zimmerman called “a piece of history”")
+        described = toks[v].low in _DESCRIBED and (
+            toks[v + 1].low == "as" or any(toks[v].end <= q.start < toks[v + 1].start for q in inner)
+        )
+        if not toks[v].text[:1].islower() or not (toks[v + 1].low in _AUXILIARIES or described):
             continue
         subject = noun_phrase_before(toks, v)
         if subject is None or subject.i < 1 or toks[subject.i - 1].low not in _RELATIVES:
@@ -467,7 +475,8 @@ def _relative_report(text: str, s: int, e: int, toks: list, inner: list[QuotedSp
         if subject.kind == "pronoun" and toks[subject.i].low == "it":
             continue
         found = _found(toks, (v, v + 1), subject, "X said that", text)
-        return _make(text, toks[v + 1].start, _clause_end(toks, v + 1, e, inner), found, inner)
+        end = _clause_end(toks, v + 1, e, inner)
+        return _make(text, toks[v].end, end, found, inner, short=True) if described else _make(text, toks[v + 1].start, end, found, inner)
     return None
 
 # Multi-word cues: a verb's forms, then the words that make it a report ("pointed out", "made
@@ -1572,13 +1581,19 @@ def _object(toks: list, k: int) -> NP | None:
     """A plain object after "told": "reporters", "him", "voters that …"."""
     if k < len(toks) and toks[k].low in ("him", "her", "them", "me", "us", "reporters", "journalists", "supporters"):
         return NP(k, k + 1, "nominal")
-    # "told The Huffington Post that", "told a local radio station that"
-    for m in range(k + 1, min(len(toks), k + 7)):
+    # "told The Huffington Post that", "told a local radio station that", "told a crowded
+    # banquet hall at a hotel in downtown Baltimore that"; "told a news conference they are …"
+    for m in range(k + 1, min(len(toks), k + _OBJECT_WORDS)):
         if toks[m].low == "that":
+            return NP(k, m, "nominal")
+        if m > k + 1 and toks[m].low in _INVERTED_PRONOUNS and m + 1 < len(toks) and toks[m + 1].text[:1].islower() and toks[m + 1].text[:1].isalpha():
             return NP(k, m, "nominal")
         if not (plain_word(toks[m]) or toks[m].text[:1].isupper()):
             break
     return None
+
+
+_OBJECT_WORDS = 13  # how far "that" may follow the one told
 
 
 def _title_case(toks: list) -> bool:
