@@ -263,6 +263,12 @@ def noun_phrase_before(toks: list[Tok], j: int) -> NP | None:
     # a relative clause: "the butler, who said", "Maria …, who, breathless with agitation, cried"
     if last.low == "who" and j >= 2 and toks[j - 2].text == ",":
         return _antecedent(toks, j - 2)
+    if last.low == "who" and j >= 2:
+        # a restrictive one: "Republicans who say", "those who said", "business leaders who say"
+        if toks[j - 2].low in ("those", "others"):
+            return NP(j - 2, j - 1, "nominal", None, toks[j - 2].low)
+        head = noun_phrase_before(toks, j - 1)
+        return head if head is not None and head.kind != "pronoun" else None
     # a second verb of the sentence's subject: "Mr. Darcy felt their rudeness and said", "…
     # has encouraged them to spend more but has said she will …"
     if last.low in ("and", "but"):

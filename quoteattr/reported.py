@@ -282,8 +282,10 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
     """A second report joined to the first one of its sentence: "His aides say it's too early
     but noted that Scott won …", "… — and he noted that …", "…, arguing that …". Its speaker
     is the first report's when it names none of its own."""
-    if r.content.start < r.found.cue.start or r.content.end >= e - 8:
-        return None  # (fronted content, or a clause that runs to the sentence's end)
+    if r.content.start < r.found.cue.start:
+        return _participle_after_cue(text, r, e, quotes)  # fronted content: "…, X said, noting …"
+    if r.content.end >= e - 8:
+        return None  # (a clause that runs to the sentence's end)
     rest = r.content.end
     toks = tokens(text, rest, e)
     where = _joined_clause(toks)
@@ -299,6 +301,22 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
     found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
     # (a judgement may be two words: "…, calling it “absurd.”")
     return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end], short=toks[v].low == "calling")
+
+
+def _participle_after_cue(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> Reported | None:
+    """ "Trump's excesses are sickening, Hollande said Tuesday in Paris, noting the Republican
+    …": after fronted content and its cue, a participle's clause, the same speaker's."""
+    rest = max(r.found.cue.end, r.found.mention.end)
+    toks = tokens(text, rest, e)
+    comma = next((m for m in range(min(len(toks), 8)) if toks[m].text == ","), None)
+    if comma is None or comma + 2 >= len(toks) or not toks[comma + 1].low.endswith("ing"):
+        return None
+    where = _joined_clause(toks[comma:])
+    if where is None or where[0] != 1:
+        return None
+    v, start = comma + 1, where[1]
+    found = Found(Cue(toks[v].start, toks[v].end, toks[v].text), r.found.mention, "X said that", r.found.name, r.found.role, r.found.title)
+    return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end])
 
 
 def _joined_clause(toks: list) -> tuple[int, int] | None:
@@ -393,14 +411,14 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
     if found is not None and found.found.mention.end <= found.found.cue.start:
         # "Sanders endorsed Mrs. Clinton, saying …": the stance before the participle is the
         # sentence's first report (the participle's is its second, ``_second_report``)
-        earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words)
+        earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words, whole)
         if earlier is not None:
             return earlier
     if found is None and _may_hold(words, _CALLED):
         found = _named_as(text, s, e, toks, inner)
         if found is not None and found.found.cue.text == "calling":
             # "Sanders blasted the plan, calling it “absurd”": the stance first, as above
-            earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words - _CALLED)
+            earlier = _before_participle(text, s, found.found.cue.start, toks, inner, words - _CALLED, whole)
             if earlier is not None:
                 return earlier
     if found is None and _may_hold(words, _speech_forms()):
@@ -429,7 +447,7 @@ def _sentence(text: str, s: int, e: int, quotes: list[QuotedSpan]) -> Reported |
 _ACCORDING = frozenset({"according"})
 
 
-def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[QuotedSpan], words: set[str]) -> Reported | None:
+def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[QuotedSpan], words: set[str], whole: list) -> Reported | None:
     """A judgement, stance or intention in the sentence before the comma of a participle cue
     at ``cue`` ("Carson endorsed Trump, calling him …", "…, saying that …")."""
     before = [t for t in toks if t.end <= cue]
@@ -441,6 +459,9 @@ def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[Quot
             found = rule(text, s, cut, before, inner)
             if found is not None:
                 return found
+    if _may_hold(words, _speech_forms()):
+        # "Trump's excesses are sickening, Hollande said Tuesday in Paris, noting …"
+        return _fronted(text, s, cut, before, inner, [t for t in whole if t.end <= cut])
     return None
 
 
@@ -614,6 +635,9 @@ def _other_part(text: str, s: int, e: int, r: Reported, inner: list[QuotedSpan])
         comma = text.index(",", cue.end, e)
         if text[cue.end : comma].strip():
             return None  # "said on Friday, …": more than the cue before the comma
+        first = _LOWER_WORDS.match(text[comma + 1 : e].lstrip())
+        if first is not None and first[0].endswith("ing") and first[0] in _lemma_of():
+            return None  # "…, Hollande said, adding that …": the participle's own report
         part = _make(text, comma + 1, e, r.found, inner)
     if part is None or (part.content.start < r.content.end and r.content.start < part.content.end):
         return None
@@ -1625,6 +1649,10 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
+_APPROXIMATIONS = frozenset("about nearly almost roughly around over".split())
+_SHARES = frozenset("half a one two three four five six seven eight nine ten".split())
+
+
 def _starts_clause(toks: list, k: int) -> bool:
     """Could a clause start at token ``k`` (after a verb that may drop "that")? Not where an
     adjunct, an object or punctuation follows the verb: "said on Monday", "said nothing"."""
@@ -1638,6 +1666,8 @@ def _starts_clause(toks: list, k: int) -> bool:
         return k + 1 < len(toks) and _starts_clause(toks, k + 1)
     if k + 1 < len(toks) and t.low == "too" and toks[k + 1].low in ("much", "many", "few", "little"):
         return True  # "says too much is made of …"
+    if k + 1 < len(toks) and t.low in _APPROXIMATIONS and (toks[k + 1].text[:1].isdigit() or toks[k + 1].low in _SHARES):
+        return True  # "said about half of the adjustment reflected …": a share, not a topic
     if len(t.text) == 1 and t.text.isupper() and k + 2 < len(toks) and toks[k + 1].text == "." and toks[k + 2].text[:1].isupper():
         return True  # an initialism: "says U.S. forces …"
     if not t.text[:1].isalnum() or t.low in _NOT_CLAUSE or t.low.endswith("ly") or t.low in _NARRATOR_GOES_ON:

@@ -867,3 +867,15 @@ def test_a_stance_before_calling_is_the_first_report():
         ("the port plan on Wednesday", "blasted", "Carl Weber"),
         ("it “absurd.”", "calling", "Carl Weber"),
     ]
+
+
+def test_fronted_content_then_a_participle_of_the_same_speaker():
+    """ "The port is sinking, Ortiz said Tuesday in Celle, noting …": the fronted content, then
+    the participle's clause, both Ortiz's (the participle had taken the sentence, with the
+    subject of the fronted words as its speaker)."""
+    text = "The vote was on Monday, 2016. Berg's plans are sinking, Ortiz said Tuesday in Celle, noting the council was a danger."
+    quotes = quoteattr.extract(text, kinds=("indirect",))
+    assert [(q.text, q.speaker.name) for q in quotes if q.speaker] == [
+        ("Berg's plans are sinking", "Ortiz"),
+        ("the council was a danger", "Ortiz"),
+    ]
