@@ -810,6 +810,8 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
         after = _token_after(toks, max(found.cue.end, found.mention.end))
         if after is not None and (after.low == "that" or after.low in _SUBJECTS or after.low == "to"):
             continue
+        if found.mention.kind == "pronoun" and found.mention.start > found.cue.start and after is not None and after.text[:1].isalnum() and after.start < e:
+            continue  # "…, said he and other rabbis were alarmed": "he" opens the clause said
         if found.mention.kind == "nominal" and found.role not in roles() and found.cue.text.lower().endswith("s") and found.cue.text.lower() not in ("says", "tells", "asks"):
             continue
         return _make(text, s, pos, found, inner)

@@ -879,3 +879,10 @@ def test_fronted_content_then_a_participle_of_the_same_speaker():
         ("Berg's plans are sinking", "Ortiz"),
         ("the council was a danger", "Ortiz"),
     ]
+
+
+def test_said_he_and_is_no_inverted_cue_of_fronted_words():
+    """ "X, a rabbi from Bern, Ohio, helping …, said he and other rabbis were alarmed": "he"
+    opens the clause said, so the words before are the subject, never fronted content."""
+    text = "BERN, May 4, 2016 - Carl Weber, a Celle, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed."
+    assert not [q for q in quoteattr.extract(text, kinds=("indirect",)) if "Weber" in q.text]
