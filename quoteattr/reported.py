@@ -777,7 +777,7 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
     for q in inner:
         if (q.fragment or not q.is_speech) and s < q.start and q.end < e and text[q.start : q.end].rstrip(_CLOSING_MARKS).endswith(","):
             k = bisect.bisect_left(toks, q.end, key=_START) - 1
-            if 3 <= k < len(toks) - 1:
+            if 0 <= k < len(toks) - 1:  # (the quoted words count: "Oz is “smart as hell,” X said")
                 ends.append((q.end, k, True))
     if not ends:
         return None
@@ -1301,7 +1301,9 @@ _TOPIC_VERBS.update({"backed": "back", "backs": "back"})
 _TOPIC_VERBS.update(_verb_forms("echo reference invoke recommend"))
 _NO_OBJECT = frozenset("that whether if and or but because while although though when most more".split())
 # a wish and its object ("Palestinians want East Jerusalem"; with "to", an intention's)
-_TOPIC_VERBS.update(_verb_forms("want"))
+_TOPIC_VERBS.update(_verb_forms("want prefer favor"))
+_TOPIC_VERBS.update({"preferred": "prefer"})
+del _TOPIC_VERBS["prefered"]
 # their plain present after a plural subject: "Two-thirds support reducing …" (``_plural_present``)
 # (not those whose plain form is more often a noun or a particle: "the Paris attack", "goes back")
 _TOPIC_PLURAL = frozenset(_TOPIC_VERBS.values()) - frozenset("back fault attack champion echo reference detail outline".split())
@@ -1413,7 +1415,9 @@ def _plural_present(toks: list, v: int, subject: NP) -> bool:
     right before it, a plural one ("Most Democrats want", "Two-thirds support", "they want")?
     Not after a modal, "to" or a determiner ("will want", "a plan to"), which leave it a noun
     or an infinitive that says nothing was said."""
-    if toks[v - 1].low in _NOT_BEFORE_PRESENT or (subject.i > 0 and toks[subject.i - 1].low in ("do", "does", "did")):
+    if any(t.low in _MODAL_WORDS for t in toks[subject.j : v]) or toks[v - 1].low in _NOT_BEFORE_PRESENT or (
+        subject.i > 0 and toks[subject.i - 1].low in ("do", "does", "did")
+    ):
         return False  # "will want", "to support", "a plan"; a question: "Do you support …?"
     if subject.kind == "pronoun":
         return toks[subject.i].low in _PLURAL_PRONOUNS
@@ -1428,6 +1432,7 @@ def _plural_present(toks: list, v: int, subject: NP) -> bool:
 _NOT_BEFORE_PRESENT = frozenset(
     "will would can could should may might must shall to do does did not the a an his her its their our my your this that".split()
 )
+_MODAL_WORDS = frozenset("will would can could should may might must shall to do does did".split())
 _HEAD_ENDS = frozenset("of in from at across under over with on among".split())
 _PLURAL_QUANTITIES = frozenset(
     "two three four five six seven eight nine ten most many some all both few percent majority half people children police".split()
