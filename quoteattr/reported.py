@@ -1323,6 +1323,8 @@ def _clause_end(
 # participle after a comma ("…, praising the mayor").
 _TOPIC_ING = {inflect(lemma)[3]: lemma for lemma in set(_TOPIC_VERBS.values())}
 _TOPIC_ING.update({"slamming": "slam", "backing": "back"})
+# -ing forms that also follow a noun as a reduced relative: "a super PAC supporting Bush".
+_STANCES_ING = frozenset("supporting backing opposing endorsing".split())
 
 
 @functools.cache
@@ -1339,7 +1341,9 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         ing = low in _TOPIC_ING
         progressive = ing and toks[v - 1].low in _BE  # "Trump is touting his record"
         participle = ing and toks[v - 1].text == ","  # "…, praising the mayor"
-        if not toks[v].text[:1].islower() or (ing and not (progressive or participle)) or (not ing and toks[v - 1].low in _BE):
+        # "a super PAC supporting Jeb Bush", "groups backing Cruz": a noun and its stance
+        reduced = ing and low in _STANCES_ING and not (progressive or participle) and toks[v - 1].text[:1].isalnum()
+        if not toks[v].text[:1].islower() or (ing and not (progressive or participle or reduced)) or (not ing and toks[v - 1].low in _BE):
             continue  # "was described as unsafe": not the speaker's verb
         nxt = toks[v + 1]
         # "stressed her support"; "applauded him for defying the establishment"
@@ -1347,7 +1351,14 @@ def _topic(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> Re
         if (nxt.low in _NOT_CLAUSE and not determiner) or nxt.low in _NO_OBJECT or not nxt.text[:1].isalnum():
             continue  # clauses are the complement rule's; "denied it" says too little; "what
             # they want and …", "the papers she wanted because …": its object is before it
-        subject = _verb_subject(toks, v, participle, progressive)
+        if reduced and toks[v - 1].low in ("before", "after", "while", "by"):
+            subject = _sentence_subject(toks, v - 1)  # "had endorsed Graham before backing Rubio"
+        elif reduced:
+            subject = noun_phrase_before(toks, v)
+            if subject is not None and (subject.kind == "pronoun" or subject.j != v):
+                subject = None
+        else:
+            subject = _verb_subject(toks, v, participle, progressive)
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         if low in _TOPIC_PLURAL and not _plural_present(toks, v, subject):
