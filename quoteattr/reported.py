@@ -1220,7 +1220,8 @@ _FINDINGS = frozenset("show shows showed shown find finds found".split())
 _EVIDENCE = frozenset(
     """poll polls polling survey surveys data video videos footage email emails post results
     documents records figures numbers analysis study report inquiry investigation math tally
-    count audit review filings average photo photos image images recording tape slide chart""".split()
+    count audit review filings average photo photos image images recording tape slide chart
+    reports studies analyses averages audits reviews recordings tapes charts""".split()
 )
 
 
@@ -1232,9 +1233,14 @@ def _finding(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) -> 
         if not records and toks[v + 1].low != "that":
             continue  # no record to be the subject, no "that": the subject need not be read
         subject = _subject_of(toks, v) or _evidence_before(toks, v)
+        evidence = subject is not None and any(t.low in _EVIDENCE for t in toks[subject.i : subject.j])
+        if not evidence and toks[v + 1].low != "that":
+            # (the phrase before the verb may end a long record's qualifier: "A USA TODAY
+            # analysis of super PACs that have raised … since Jan. 1, 2015, shows …")
+            subject = _record_subject(toks, v) or subject
+            evidence = subject is not None and subject.role in _EVIDENCE
         if subject is None or subject.kind == "pronoun":
             continue  # "he found that the door was locked": what one saw, not a report
-        evidence = any(t.low in _EVIDENCE for t in toks[subject.i : subject.j])
         found = _found(toks, (v, v + 1), subject, "X said that", text)
         if v + 1 < len(toks) and toks[v + 1].low == "that":
             return _make(text, toks[v + 1].end, e, found, inner)
@@ -1254,6 +1260,19 @@ def _names_records(toks: list) -> bool:
     """Does the sentence hold a word for records (``_EVIDENCE``)? Without one, a finding is
     only "… found that …": what follows the verb is checked before its subject is read."""
     return not _EVIDENCE.isdisjoint(map(_LOW, toks))
+
+
+def _record_subject(toks: list, v: int) -> NP | None:
+    """A record that opens the sentence, however long what qualifies it before the verb at
+    ``v``: "A USA TODAY analysis of super PACs that have raised $1 million or more since Jan.
+    1, 2015, shows …", "The RealClearPolitics average of polls taken over two weeks shows …"."""
+    for h in range(0, min(v, 7)):
+        t = toks[h]
+        if t.low in _EVIDENCE:
+            return NP(0, h + 1, "nominal", None, t.low)
+        if not (t.text[:1].isalnum() or t.text in ("-", "/")) or t.low in _CLAUSE_WORDS:
+            return None
+    return None
 
 
 def _evidence_before(toks: list, v: int) -> NP | None:
