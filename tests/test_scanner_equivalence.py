@@ -8,11 +8,12 @@ classes it spells out must mean what ``regex`` means by them.
 from __future__ import annotations
 
 import random
+import re
 import sys
 
 import regex
 
-from quoteattr import marks
+from quoteattr import doubled, marks
 
 ALL_CHARS = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -40,3 +41,22 @@ def test_paragraph_breaks_as_regex_reads_them() -> None:
         for blank_lines, pattern in REGEX_BREAKS.items():
             theirs = [m.span() for m in pattern.finditer(text)]
             assert marks.paragraph_breaks(text, blank_lines) == theirs, (text, blank_lines)
+
+
+# The doubled-mark patterns as first written, each look-behind before the pair (tried at every
+# position of a text); ``doubled`` starts them with the pair and looks behind it.
+FIRST_DOUBLED = {
+    "open": re.compile(r"(?<![^\s(\[{\N{EM DASH}\N{EN DASH}-])(?:''|``)(?=[\w$(\[\N{HORIZONTAL ELLIPSIS}.])"),
+    "close": re.compile(r"(?<=[\w.,!?;:)\]%\N{HORIZONTAL ELLIPSIS}\N{EM DASH}-])''(?![\w'])"),
+}
+
+
+def test_doubled_mark_patterns_find_what_the_first_ones_found() -> None:
+    """``doubled``'s patterns match where the look-behind-first patterns matched, text edges too."""
+    pieces = ["'", "''", "'''", "`", "``", " ", "\n", "a", "(", "{", "\N{EM DASH}", ".", "$", "%", "-", "\N{HORIZONTAL ELLIPSIS}"]
+    rng = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for name, ours in (("open", doubled._OPEN), ("close", doubled._CLOSE)):
+            theirs = [m.start() for m in FIRST_DOUBLED[name].finditer(text)]
+            assert [m.start() for m in ours.finditer(text)] == theirs, (text, name)
