@@ -40,6 +40,8 @@ from .marks import (
     uses_blank_lines,
 )
 from .model import QuotedSpan, Span
+from .model import _unchecked_quoted_span as _quoted
+from .model import _unchecked_span as _span
 
 # How far down the stack a closing mark looks for its opener. Bounded so that deeply nested
 # or garbled text stays linear; real text never needs more than three.
@@ -167,8 +169,8 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 def _segment(text: str, start: int, end: int) -> Span:
     """The words in ``[start, end)``, without white space at either edge."""
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
-        return Span(start, end)  # (the common case, asked first)
-    return Span(*_strip(text, start, end))
+        return _span(start, end)  # (the common case, asked first)
+    return _span(*_strip(text, start, end))
 
 
 class _Found:
@@ -202,7 +204,7 @@ def _open_segment(text: str, start: int, end: int) -> tuple[int, Span]:
     words = start
     while words < end and text[words].isspace():
         words += 1
-    return end, Span(words, end)
+    return end, _span(words, end)
 
 
 def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
@@ -323,7 +325,7 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
                 if k == cont:
                     segments_of[k] = (*cont_segments, _segment(text, cont_from, s))
                 elif a + 1 < s and not text[a + 1].isspace() and not text[s - 1].isspace():
-                    segments_of[k] = (Span(a + 1, s),)
+                    segments_of[k] = (_span(a + 1, s),)
                 else:
                     segments_of[k] = (_segment(text, a + 1, s),)
                 ends[k] = s + 1
@@ -367,7 +369,7 @@ def _pair(text: str) -> tuple[_Found, list[int]]:
                     if part_start < 0:
                         part_start = ds
                     style = text[part_start] if text[part_start] in DASHES else ""
-                    found.add(part_start, e, (Span(s, e),), style)
+                    found.add(part_start, e, (_span(s, e),), style)
     order = list(itertools.compress(range(len(found.ends)), found.ends))
     if len(found.starts) > marks:
         order.sort(key=found.starts.__getitem__)  # (two runs in order: merged in one pass)
@@ -615,14 +617,14 @@ def _find(text: str) -> list[QuotedSpan]:
             ko = order[o]
             ends_of[ko] = end
             last = segments_of[ko][-1]
-            segments_of[ko] = (*segments_of[ko][:-1], Span(last.start, max(last.end, end)))
+            segments_of[ko] = (*segments_of[ko][:-1], _span(last.start, max(last.end, end)))
             spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
             ends[-1] = end
         owners.append(len(spans))
         if not ends and unclosed_ones[k] and _epigraph(text, start):
-            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
+            spans.append(_quoted(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
         elif ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
-            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+            spans.append(_quoted(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
         else:
             spans.append(_quoted_span(text, found, k, 0))
         ends.append(end)
@@ -632,6 +634,6 @@ def _find(text: str) -> list[QuotedSpan]:
 def _quoted_span(text: str, found: _Found, k: int, depth: int) -> QuotedSpan:
     start, end, segments, style = found.starts[k], found.ends[k], found.segments[k], found.styles[k]
     if depth or found.unclosed[k]:
-        return QuotedSpan(start, end, segments, style, depth, found.unclosed[k])
+        return _quoted(start, end, segments, style, depth, found.unclosed[k])
     speech, reason, fragment = _classify(text, start, end, segments, style)
-    return QuotedSpan(start, end, segments, style, 0, False, speech, reason, fragment)
+    return _quoted(start, end, segments, style, 0, False, speech, reason, fragment)
