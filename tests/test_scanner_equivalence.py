@@ -60,3 +60,21 @@ def test_doubled_mark_patterns_find_what_the_first_ones_found() -> None:
         for name, ours in (("open", doubled._OPEN), ("close", doubled._CLOSE)):
             theirs = [m.start() for m in FIRST_DOUBLED[name].finditer(text)]
             assert [m.start() for m in ours.finditer(text)] == theirs, (text, name)
+
+
+def test_elision_is_read_from_a_window_after_the_apostrophe() -> None:
+    """``marks._ELIDED`` of the ``_ELISION_WINDOW`` characters after an apostrophe is what
+    ``_ELISION`` matching in the whole text says, for every elision word and its neighbours."""
+    words = [
+        "tis", "twas", "twere", "twill", "twould", "em", "n", "cause", "cos", "til", "till", "bout", "round",
+        "nuff", "neath", "ere", "gainst", "twixt", "ow", "im", "er", "e", "is", "ave", "appen", "prentice",
+        "possum", "coon", "gator", "cello", "copter", "fraid", "scuse", "spect", "90", "90s", "68", "1968",
+    ]
+    words += [tens + "ties" for tens in ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")]
+    words += [w.upper() for w in words] + ["the", "then", "Ann", "émigré", "a"]
+    rng = random.Random(13)
+    for _ in range(20_000):
+        text = "".join(rng.choice([*words, " ", "s", "x", "'", ".", "\n", "\u00e9", "_", "5"]) for _ in range(rng.randint(1, 5)))
+        for at in range(len(text) + 1):
+            window = text[at : at + marks._ELISION_WINDOW]
+            assert marks._ELIDED[window] == (marks._ELISION.match(text, at) is not None), (text, at)
