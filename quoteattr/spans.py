@@ -245,7 +245,11 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
 
     def unclosed(k: int, end: int) -> None:
         """Quotation ``k`` ends unclosed before ``end``."""
-        end, words = _open_segment(text, cont_from if k == cont else positions[k] + 1, end)
+        start = cont_from if k == cont else positions[k] + 1
+        if start < end and not text[end - 1].isspace() and not text[start].isspace():
+            words = _span(start, end)  # (the common case, asked first)
+        else:
+            end, words = _open_segment(text, start, end)
         ends[k] = end
         segments_of[k] = (*cont_segments, words) if k == cont else (words,)
         styles[k] = text[positions[k]]
@@ -604,29 +608,36 @@ def _find(text: str) -> list[QuotedSpan]:
         found.unclosed,
     )
     spans: list[QuotedSpan] = []
+    append = spans.append
+    quoted = _quoted
     ends: list[int] = []  # the ends of the spans that contain the current position, innermost last
     owners: list[int] = []  # (and their indices in spans)
     for k in order:
         start, end = starts[k], ends_of[k]
         while ends and ends[-1] <= start:
             del ends[-1], owners[-1]
-        if ends and end > ends[-1]:
-            # only a dialogue line can be crossed: a quotation that starts inside it and ends
-            # after its narrator's clause. The line then runs to that quotation's end.
-            o = owners[-1]
-            ko = order[o]
-            ends_of[ko] = end
-            last = segments_of[ko][-1]
-            segments_of[ko] = (*segments_of[ko][:-1], _span(last.start, max(last.end, end)))
-            spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
-            ends[-1] = end
         owners.append(len(spans))
-        if not ends and unclosed_ones[k] and _epigraph(text, start):
-            spans.append(_quoted(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
-        elif ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
-            spans.append(_quoted(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+        if ends:  # nested: speech, as far as the scanner can tell
+            if end > ends[-1]:
+                # only a dialogue line can be crossed: a quotation that starts inside it and
+                # ends after its narrator's clause. The line then runs to that quotation's end.
+                o = owners[-2]
+                ko = order[o]
+                ends_of[ko] = end
+                last = segments_of[ko][-1]
+                segments_of[ko] = (*segments_of[ko][:-1], _span(last.start, max(last.end, end)))
+                spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
+                ends[-1] = end
+            append(quoted(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+        elif unclosed_ones[k]:  # (an epigraph is indented: most need no look)
+            if start and text[start - 1] in " \t" and _epigraph(text, start):
+                append(quoted(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
+            else:
+                append(quoted(start, end, segments_of[k], styles[k], 0, True))
         else:
-            spans.append(_quoted_span(text, found, k, 0))
+            segments, style = segments_of[k], styles[k]
+            speech, reason, fragment = _classify(text, start, end, segments, style)
+            append(quoted(start, end, segments, style, 0, False, speech, reason, fragment))
         ends.append(end)
     return spans
 
