@@ -535,18 +535,18 @@ def _classify(
         return False, "nothing between the quote marks", False
     if style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
         return True, None, False  # CJK text has no spaces to count words by
-    words = content.strip("_*").split()
+    # (the words are counted up to _TITLE_WORDS + 1: a long quotation is not split to the end)
+    words = content.strip("_*").split(maxsplit=_TITLE_WORDS)
     short = len(words) <= _SHORT_WORDS
     if short and _SPEECH_WORDS.isdisjoint([w.strip(_EDGE).lower() for w in words]):
-        title = all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words)
         punctuated = content.rstrip("_*")[-1:] in _TERMINAL
     else:
         short = False
     if starts_sentence(text, start):
         if _epigraph(text, start):
             return False, "an epigraph", False
-        if short and not punctuated and not _cue_near(text, start, end) and not _tagged_after(text, end):
-            return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
+        if short and not punctuated and not _tagged_after(text, end) and not _cue_near(text, start, end):
+            return False, _name_or_term(words), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
     if (
@@ -562,16 +562,22 @@ def _classify(
     if _verb_just_before(text, start):
         return True, None, False
     if not short:
-        if _title_case(words) and len(words) <= _TITLE_WORDS:
+        if len(words) <= _TITLE_WORDS and _title_case(words):
             # "the overture to “The Poet and the Peasant.”", "charged with “The Wilful Murder
             # of Emily Agnes Inglethorp,”": a title inside a sentence, not a line of speech
             return False, "a name or title in quote marks", False
         return True, None, False
     if _cue_near(text, start, end):
         return True, None, True
-    if title:
-        return False, "a name or title in quote marks", False
-    return False, "a term or scare quote", False
+    return False, _name_or_term(words), False
+
+
+def _name_or_term(words: list[str]) -> str:
+    """Why a few quoted words that nobody says are set aside: capitalised (but for little words)
+    they are a name or title, else a term or a scare quote."""
+    if all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words):
+        return "a name or title in quote marks"
+    return "a term or scare quote"
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
