@@ -13,6 +13,7 @@ a single quotation nested in another ('he said 'no'') is left as it is.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -61,12 +62,17 @@ def shadow(text: str) -> tuple[str, frozenset[int], frozenset[int]] | None:
 
 
 def restore(spans: list[QuotedSpan], opens: frozenset[int], closes: frozenset[int]) -> list[QuotedSpan]:
-    """The spans found in the shadow, each mark widened to its two characters."""
-    # only the spans at a doubled mark change: they are found by their offsets in C
+    """The spans found in the shadow (sorted by start), each mark widened to its two characters."""
+    # only the spans at a doubled mark change: those that start after an opening pair are found
+    # by bisection (the spans are sorted by start), those that end after a closing one in C
     after_open = frozenset(p + 1 for p in opens)
     after_close = frozenset(p + 1 for p in closes)
-    changed = set(itertools.compress(itertools.count(), map(after_open.__contains__, map(_START, spans))))
-    changed.update(itertools.compress(itertools.count(), map(after_close.__contains__, map(_END, spans))))
+    changed = set(itertools.compress(itertools.count(), map(after_close.__contains__, map(_END, spans))))
+    for start in after_open:
+        i = bisect.bisect_left(spans, start, key=_START)
+        while i < len(spans) and spans[i].start == start:
+            changed.add(i)
+            i += 1
     out = list(spans)
     for i in changed:
         s = out[i]
