@@ -382,7 +382,18 @@ def _pair(text: str) -> tuple[_Found, list[int]]:
 
 _WINDOW_WORDS = regex.compile(r"\p{L}+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\p{L}+)*")
 _SENTENCE_STOP = regex.compile(r"[.!?\r\n]")
-_TRAILING_WORDS = regex.compile(r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*$")
+# Words, commas and spaces up to a position, perhaps a colon after them: the words that may
+# introduce a quotation there. Matched from the right (``(?r)``): searched from the left, the
+# pattern was tried at each position before and ran to the end from each, quadratic time.
+_TRAILING_WORDS = regex.compile(r"(?r)[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*\Z")
+
+
+def _trailing_words(text: str, lo: int, start: int) -> int:
+    """Where the words before ``start`` that may introduce a quotation begin, ``lo`` at the
+    farthest: what a search from the left for ``_TRAILING_WORDS`` without ``(?r)``, ending in
+    ``$``, finds (its ``$`` also matches before a line break that ends the text searched)."""
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start
+    return _TRAILING_WORDS.search(text, lo, end).start()
 
 
 @functools.cache
@@ -403,10 +414,7 @@ def _verb_just_before(text: str, start: int) -> bool:
     speech only as "called out" ("called out “Lucy!”").
     """
     lo = max(0, start - 80)
-    tail = _TRAILING_WORDS.search(text, lo, start)
-    if tail is None:
-        return False
-    words = list(map(str.lower, _WINDOW_WORDS.findall(text, tail.start(), start)))[-4:]
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, _trailing_words(text, lo, start), start)))[-4:]
     verbs = reporting_verbs()
     for i, w in enumerate(words):
         if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
@@ -434,15 +442,25 @@ _CLAUSE_VERBS = frozenset(
 )
 
 
+# The last full stop, question or exclamation mark or line break before a position (searched
+# from the right: one search instead of one for each character).
+_LAST_SENTENCE_STOP = regex.compile(r"(?r)[.!?\r\n]")
+
+
+def _sentence_start(text: str, lo: int, start: int) -> int:
+    """Where the sentence that holds ``start`` begins, looked for from ``lo`` on: after the last
+    full stop, question or exclamation mark or line break before ``start`` (``lo`` if none)."""
+    stop = _LAST_SENTENCE_STOP.search(text, lo, start)
+    return lo if stop is None else stop.end()
+
+
 def _reported_before(text: str, start: int) -> bool:
     """Is the quote at ``start`` what a reporting verb before it in its sentence reports: the
     verb itself just before ('murmured “hum”') or a clause of its own after it ('said it was “a
     mistake”'), rather than a word named ('pronounced it “arrum”', 'announced an “important
     change”')?"""
-    lo = max(0, start - 120)
-    before = text[lo:start]
-    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    words = list(map(str.lower, _WINDOW_WORDS.findall(text, lo + cut + 1, start)))
+    sentence = _sentence_start(text, max(0, start - 120), start)
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, sentence, start)))
     verbs = reporting_verbs()
     for i in range(len(words) - 1, -1, -1):
         if words[i] in verbs and verbs[words[i]] != "call":
@@ -453,11 +471,9 @@ def _reported_before(text: str, start: int) -> bool:
 def _cue_near(text: str, start: int, end: int) -> bool:
     """A reporting verb or a colon in the same sentence: short quoted words are then speech."""
     lo = max(0, start - 80)
-    before = text[lo:start]
-    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    if before.rstrip().endswith(":"):
+    if text[lo:start].rstrip().endswith(":"):
         return True
-    if _has_cue_word(text, lo + cut + 1, start):
+    if _has_cue_word(text, _sentence_start(text, lo, start), start):
         return True
     hi = min(len(text), end + 60)
     stop = _SENTENCE_STOP.search(text, end, hi)

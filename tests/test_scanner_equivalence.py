@@ -13,7 +13,7 @@ import sys
 
 import regex
 
-from quoteattr import doubled, marks
+from quoteattr import doubled, marks, spans
 
 ALL_CHARS = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -78,3 +78,29 @@ def test_elision_is_read_from_a_window_after_the_apostrophe() -> None:
         for at in range(len(text) + 1):
             window = text[at : at + marks._ELISION_WINDOW]
             assert marks._ELIDED[window] == (marks._ELISION.match(text, at) is not None), (text, at)
+
+
+def test_sentence_start_is_after_the_last_stop_before() -> None:
+    """``spans._sentence_start`` finds what the last of one ``rfind`` per stop character finds."""
+    pieces = [".", "!", "?", "\n", "\r", "\r\n", " ", "a", "said", "\N{HORIZONTAL ELLIPSIS}", ":"]
+    rng = random.Random(14)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for start in range(len(text) + 1):
+            for lo in range(start + 1):
+                before = text[lo:start]
+                cut = max(before.rfind(c) for c in ".!?\n\r")
+                assert spans._sentence_start(text, lo, start) == lo + cut + 1, (text, lo, start)
+
+
+def test_trailing_words_are_those_a_search_from_the_left_finds() -> None:
+    """``spans._trailing_words`` (matched from the right) starts where the first pattern, searched
+    from the left, started: line breaks, colons and commas at the end included."""
+    first = regex.compile(r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*$")
+    pieces = ["a", "said", " ", "\t", ",", ":", "\n", "\r", ".", "'", "\N{RIGHT SINGLE QUOTATION MARK}", "-", "\u00e9", "_", "1", ";"]
+    rng = random.Random(15)
+    for _ in range(10_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for start in range(len(text) + 1):
+            for lo in range(start + 1):
+                assert spans._trailing_words(text, lo, start) == first.search(text, lo, start).start(), (text, lo, start)
