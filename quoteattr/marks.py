@@ -267,7 +267,7 @@ def quote_marks(text: str) -> tuple[list[int], list[int]]:
         after = positions[k] + 1
         elides = _ELIDED[text[after : after + _ELISION_WINDOW]]
         flags[k] = OPEN | WEAK | SINGLE if elides else flags[k] ^ _ELIDES
-    if 0 in flags:
+    if not all(flags):  # (a truth test per flag: cheaper than comparing each with 0)
         positions = list(itertools.compress(positions, flags))
         flags = list(filter(None, flags))
     return positions, flags

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import sys
 
 import regex
 
@@ -632,14 +633,17 @@ def _find(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     append = spans.append
     quoted = _quoted
-    ends: list[int] = []  # the ends of the spans that contain the current position, innermost last
-    owners: list[int] = []  # (and their indices in spans)
+    # the ends of the spans that contain the current position, innermost last, over one that
+    # contains them all (the stack is then never empty: one test less for each span)
+    ends: list[int] = [sys.maxsize]
+    owners: list[int] = [-1]  # (and their indices in spans)
     for k in order:
         start, end = starts[k], ends_of[k]
-        while ends and ends[-1] <= start:
+        while ends[-1] <= start:
             del ends[-1], owners[-1]
         owners.append(len(spans))
-        if ends:  # nested: speech, as far as the scanner can tell
+        depth = len(ends) - 1
+        if depth:  # nested: speech, as far as the scanner can tell
             if end > ends[-1]:
                 # only a dialogue line can be crossed: a quotation that starts inside it and
                 # ends after its narrator's clause. The line then runs to that quotation's end.
@@ -648,9 +652,9 @@ def _find(text: str) -> list[QuotedSpan]:
                 ends_of[ko] = end
                 last = segments_of[ko][-1]
                 segments_of[ko] = (*segments_of[ko][:-1], _span(last.start, max(last.end, end)))
-                spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
+                spans[o] = _quoted_span(text, found, ko, depth - 1)
                 ends[-1] = end
-            append(quoted(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+            append(quoted(start, end, segments_of[k], styles[k], depth, unclosed_ones[k]))
         elif unclosed_ones[k]:  # (an epigraph is indented: most need no look)
             if start and text[start - 1] in " \t" and _epigraph(text, start):
                 append(quoted(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
