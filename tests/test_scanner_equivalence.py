@@ -97,7 +97,8 @@ def test_trailing_words_are_those_a_search_from_the_left_finds() -> None:
     """``spans._trailing_words`` (matched from the right) starts where the first pattern, searched
     from the left, started: line breaks, colons and commas at the end included."""
     first = regex.compile(r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*$")
-    pieces = ["a", "said", " ", "\t", ",", ":", "\n", "\r", ".", "'", "\N{RIGHT SINGLE QUOTATION MARK}", "-", "\u00e9", "_", "1", ";"]
+    pieces = ["a", "said", " ", "\t", ",", ":", "\n", "\r", "\u2028", "\x85", ".", "'", "\N{RIGHT SINGLE QUOTATION MARK}", "-"]
+    pieces += ["\u00e9", "_", "1", ";"]
     rng = random.Random(15)
     for _ in range(10_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
