@@ -141,6 +141,25 @@ _ELISION = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# An elision is read from the characters after its apostrophe, at most this many: the longest
+# word of _ELISION ("seventies") and the one after it that must not be a word character.
+_ELISION_WINDOW = 10
+
+
+class _ElisionAfter(dict[str, bool]):
+    """Whether ``_ELISION`` matches at the start of these characters (``_ELISION_WINDOW`` of them
+    after an apostrophe, fewer at the end of a text), computed once per process: the words after
+    apostrophes repeat. Bounded: emptied when full."""
+
+    def __missing__(self, window: str) -> bool:
+        if len(self) >= 100_000:
+            self.clear()
+        elides = self[window] = _ELISION.match(window) is not None
+        return elides
+
+
+_ELIDED = _ElisionAfter()
+
 _CLOSE_PUNCT_AFTER = frozenset(".,;:!?)]}>\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH}-/" + QUOTE_GLYPHS)
 
 
@@ -245,8 +264,10 @@ def quote_marks(text: str) -> tuple[list[int], list[int]]:
         arounds[0] = " " + text[:2]
     flags = list(map(_FLAGS.__getitem__, arounds))
     for k in itertools.compress(range(len(flags)), map(_ELIDES.__and__, flags)):
-        flags[k] = OPEN | WEAK | SINGLE if _ELISION.match(text, positions[k] + 1) else flags[k] ^ _ELIDES
-    if 0 in flags:
+        after = positions[k] + 1
+        elides = _ELIDED[text[after : after + _ELISION_WINDOW]]
+        flags[k] = OPEN | WEAK | SINGLE if elides else flags[k] ^ _ELIDES
+    if not all(flags):  # (a truth test per flag: cheaper than comparing each with 0)
         positions = list(itertools.compress(positions, flags))
         flags = list(filter(None, flags))
     return positions, flags

@@ -192,3 +192,49 @@ class Quote:
             unclosed=data.get("unclosed", False),
             nested=tuple(Span(*s) for s in data.get("nested", ())),
         )
+
+
+# Constructors for the scanner, which builds a Span and a QuotedSpan for each of tens of
+# thousands of quotations in a text dense with quote marks. They set the slots directly: no
+# validator and no converter runs, so the caller must give 0 <= start <= end and a tuple of
+# segments (the scanner's offsets hold by construction; tests compare its values with those of
+# the public constructors, which check). Not for use outside the package.
+_new = object.__new__
+_span_start = Span.__dict__["start"].__set__
+_span_end = Span.__dict__["end"].__set__
+_qs_start, _qs_end, _qs_segments, _qs_style, _qs_depth, _qs_unclosed, _qs_is_speech, _qs_reason, _qs_fragment = (
+    QuotedSpan.__dict__[field.name].__set__ for field in attrs.fields(QuotedSpan)
+)
+
+
+def _unchecked_span(start: int, end: int) -> Span:
+    """``Span(start, end)``, unchecked: see above."""
+    span = _new(Span)
+    _span_start(span, start)
+    _span_end(span, end)
+    return span
+
+
+def _unchecked_quoted_span(
+    start: int,
+    end: int,
+    segments: tuple[Span, ...],
+    style: str,
+    depth: int = 0,
+    unclosed: bool = False,
+    is_speech: bool = True,
+    reason: str | None = None,
+    fragment: bool = False,
+) -> QuotedSpan:
+    """``QuotedSpan(...)``, unchecked, ``segments`` a tuple: see above."""
+    span = _new(QuotedSpan)
+    _qs_start(span, start)
+    _qs_end(span, end)
+    _qs_segments(span, segments)
+    _qs_style(span, style)
+    _qs_depth(span, depth)
+    _qs_unclosed(span, unclosed)
+    _qs_is_speech(span, is_speech)
+    _qs_reason(span, reason)
+    _qs_fragment(span, fragment)
+    return span

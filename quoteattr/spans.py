@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import sys
 
 import regex
 
@@ -40,6 +41,8 @@ from .marks import (
     uses_blank_lines,
 )
 from .model import QuotedSpan, Span
+from .model import _unchecked_quoted_span as _quoted
+from .model import _unchecked_span as _span
 
 # How far down the stack a closing mark looks for its opener. Bounded so that deeply nested
 # or garbled text stays linear; real text never needs more than three.
@@ -167,8 +170,8 @@ def _dash_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 def _segment(text: str, start: int, end: int) -> Span:
     """The words in ``[start, end)``, without white space at either edge."""
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
-        return Span(start, end)  # (the common case, asked first)
-    return Span(*_strip(text, start, end))
+        return _span(start, end)  # (the common case, asked first)
+    return _span(*_strip(text, start, end))
 
 
 class _Found:
@@ -202,7 +205,7 @@ def _open_segment(text: str, start: int, end: int) -> tuple[int, Span]:
     words = start
     while words < end and text[words].isspace():
         words += 1
-    return end, Span(words, end)
+    return end, _span(words, end)
 
 
 def _strong_ahead(flags: list[int], lo: int, hi: int) -> list[int]:
@@ -243,7 +246,11 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
 
     def unclosed(k: int, end: int) -> None:
         """Quotation ``k`` ends unclosed before ``end``."""
-        end, words = _open_segment(text, cont_from if k == cont else positions[k] + 1, end)
+        start = cont_from if k == cont else positions[k] + 1
+        if start < end and not text[end - 1].isspace() and not text[start].isspace():
+            words = _span(start, end)  # (the common case, asked first)
+        else:
+            end, words = _open_segment(text, start, end)
         ends[k] = end
         segments_of[k] = (*cont_segments, words) if k == cont else (words,)
         styles[k] = text[positions[k]]
@@ -323,7 +330,7 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
                 if k == cont:
                     segments_of[k] = (*cont_segments, _segment(text, cont_from, s))
                 elif a + 1 < s and not text[a + 1].isspace() and not text[s - 1].isspace():
-                    segments_of[k] = (Span(a + 1, s),)
+                    segments_of[k] = (_span(a + 1, s),)
                 else:
                     segments_of[k] = (_segment(text, a + 1, s),)
                 ends[k] = s + 1
@@ -367,7 +374,7 @@ def _pair(text: str) -> tuple[_Found, list[int]]:
                     if part_start < 0:
                         part_start = ds
                     style = text[part_start] if text[part_start] in DASHES else ""
-                    found.add(part_start, e, (Span(s, e),), style)
+                    found.add(part_start, e, (_span(s, e),), style)
     order = list(itertools.compress(range(len(found.ends)), found.ends))
     if len(found.starts) > marks:
         order.sort(key=found.starts.__getitem__)  # (two runs in order: merged in one pass)
@@ -376,7 +383,18 @@ def _pair(text: str) -> tuple[_Found, list[int]]:
 
 _WINDOW_WORDS = regex.compile(r"\p{L}+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\p{L}+)*")
 _SENTENCE_STOP = regex.compile(r"[.!?\r\n]")
-_TRAILING_WORDS = regex.compile(r"[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*$")
+# Words, commas and spaces up to a position, perhaps a colon after them: the words that may
+# introduce a quotation there. Matched from the right (``(?r)``): searched from the left, the
+# pattern was tried at each position before and ran to the end from each, quadratic time.
+_TRAILING_WORDS = regex.compile(r"(?r)[\w'\N{RIGHT SINGLE QUOTATION MARK}\- \t,]*[,:]?[ \t]*\Z")
+
+
+def _trailing_words(text: str, lo: int, start: int) -> int:
+    """Where the words before ``start`` that may introduce a quotation begin, ``lo`` at the
+    farthest: what a search from the left for ``_TRAILING_WORDS`` without ``(?r)``, ending in
+    ``$``, finds (its ``$`` also matches before a line break that ends the text searched)."""
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start
+    return _TRAILING_WORDS.search(text, lo, end).start()
 
 
 @functools.cache
@@ -397,10 +415,7 @@ def _verb_just_before(text: str, start: int) -> bool:
     speech only as "called out" ("called out “Lucy!”").
     """
     lo = max(0, start - 80)
-    tail = _TRAILING_WORDS.search(text, lo, start)
-    if tail is None:
-        return False
-    words = list(map(str.lower, _WINDOW_WORDS.findall(text, tail.start(), start)))[-4:]
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, _trailing_words(text, lo, start), start)))[-4:]
     verbs = reporting_verbs()
     for i, w in enumerate(words):
         if w == "according" and i + 1 < len(words) and words[i + 1] == "to":
@@ -428,15 +443,25 @@ _CLAUSE_VERBS = frozenset(
 )
 
 
+# The last full stop, question or exclamation mark or line break before a position (searched
+# from the right: one search instead of one for each character).
+_LAST_SENTENCE_STOP = regex.compile(r"(?r)[.!?\r\n]")
+
+
+def _sentence_start(text: str, lo: int, start: int) -> int:
+    """Where the sentence that holds ``start`` begins, looked for from ``lo`` on: after the last
+    full stop, question or exclamation mark or line break before ``start`` (``lo`` if none)."""
+    stop = _LAST_SENTENCE_STOP.search(text, lo, start)
+    return lo if stop is None else stop.end()
+
+
 def _reported_before(text: str, start: int) -> bool:
     """Is the quote at ``start`` what a reporting verb before it in its sentence reports: the
     verb itself just before ('murmured “hum”') or a clause of its own after it ('said it was “a
     mistake”'), rather than a word named ('pronounced it “arrum”', 'announced an “important
     change”')?"""
-    lo = max(0, start - 120)
-    before = text[lo:start]
-    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    words = list(map(str.lower, _WINDOW_WORDS.findall(text, lo + cut + 1, start)))
+    sentence = _sentence_start(text, max(0, start - 120), start)
+    words = list(map(str.lower, _WINDOW_WORDS.findall(text, sentence, start)))
     verbs = reporting_verbs()
     for i in range(len(words) - 1, -1, -1):
         if words[i] in verbs and verbs[words[i]] != "call":
@@ -447,11 +472,9 @@ def _reported_before(text: str, start: int) -> bool:
 def _cue_near(text: str, start: int, end: int) -> bool:
     """A reporting verb or a colon in the same sentence: short quoted words are then speech."""
     lo = max(0, start - 80)
-    before = text[lo:start]
-    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"), before.rfind("\r"))
-    if before.rstrip().endswith(":"):
+    if text[lo:start].rstrip().endswith(":"):
         return True
-    if _has_cue_word(text, lo + cut + 1, start):
+    if _has_cue_word(text, _sentence_start(text, lo, start), start):
         return True
     hi = min(len(text), end + 60)
     stop = _SENTENCE_STOP.search(text, end, hi)
@@ -529,18 +552,18 @@ def _classify(
         return False, "nothing between the quote marks", False
     if style[0] in "\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}":
         return True, None, False  # CJK text has no spaces to count words by
-    words = content.strip("_*").split()
+    # (the words are counted up to _TITLE_WORDS + 1: a long quotation is not split to the end)
+    words = content.strip("_*").split(maxsplit=_TITLE_WORDS)
     short = len(words) <= _SHORT_WORDS
     if short and _SPEECH_WORDS.isdisjoint([w.strip(_EDGE).lower() for w in words]):
-        title = all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words)
         punctuated = content.rstrip("_*")[-1:] in _TERMINAL
     else:
         short = False
     if starts_sentence(text, start):
         if _epigraph(text, start):
             return False, "an epigraph", False
-        if short and not punctuated and not _cue_near(text, start, end) and not _tagged_after(text, end):
-            return False, ("a name or title in quote marks" if title else "a term or scare quote"), False
+        if short and not punctuated and not _tagged_after(text, end) and not _cue_near(text, start, end):
+            return False, _name_or_term(words), False
         return True, None, False
     # embedded in a sentence: a quotation introduced by a reporting verb, or quoted words
     if (
@@ -556,16 +579,22 @@ def _classify(
     if _verb_just_before(text, start):
         return True, None, False
     if not short:
-        if _title_case(words) and len(words) <= _TITLE_WORDS:
+        if len(words) <= _TITLE_WORDS and _title_case(words):
             # "the overture to “The Poet and the Peasant.”", "charged with “The Wilful Murder
             # of Emily Agnes Inglethorp,”": a title inside a sentence, not a line of speech
             return False, "a name or title in quote marks", False
         return True, None, False
     if _cue_near(text, start, end):
         return True, None, True
-    if title:
-        return False, "a name or title in quote marks", False
-    return False, "a term or scare quote", False
+    return False, _name_or_term(words), False
+
+
+def _name_or_term(words: list[str]) -> str:
+    """Why a few quoted words that nobody says are set aside: capitalised (but for little words)
+    they are a name or title, else a term or a scare quote."""
+    if all(w[:1].isupper() or w.lower() in _LOWER_FUNCTION_WORDS or not w[:1].isalpha() for w in words):
+        return "a name or title in quote marks"
+    return "a term or scare quote"
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
@@ -602,29 +631,39 @@ def _find(text: str) -> list[QuotedSpan]:
         found.unclosed,
     )
     spans: list[QuotedSpan] = []
-    ends: list[int] = []  # the ends of the spans that contain the current position, innermost last
-    owners: list[int] = []  # (and their indices in spans)
+    append = spans.append
+    quoted = _quoted
+    # the ends of the spans that contain the current position, innermost last, over one that
+    # contains them all (the stack is then never empty: one test less for each span)
+    ends: list[int] = [sys.maxsize]
+    owners: list[int] = [-1]  # (and their indices in spans)
     for k in order:
         start, end = starts[k], ends_of[k]
-        while ends and ends[-1] <= start:
+        while ends[-1] <= start:
             del ends[-1], owners[-1]
-        if ends and end > ends[-1]:
-            # only a dialogue line can be crossed: a quotation that starts inside it and ends
-            # after its narrator's clause. The line then runs to that quotation's end.
-            o = owners[-1]
-            ko = order[o]
-            ends_of[ko] = end
-            last = segments_of[ko][-1]
-            segments_of[ko] = (*segments_of[ko][:-1], Span(last.start, max(last.end, end)))
-            spans[o] = _quoted_span(text, found, ko, len(ends) - 1)
-            ends[-1] = end
         owners.append(len(spans))
-        if not ends and unclosed_ones[k] and _epigraph(text, start):
-            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
-        elif ends or unclosed_ones[k]:  # (nested or unclosed: speech, as far as the scanner can tell)
-            spans.append(QuotedSpan(start, end, segments_of[k], styles[k], len(ends), unclosed_ones[k]))
+        depth = len(ends) - 1
+        if depth:  # nested: speech, as far as the scanner can tell
+            if end > ends[-1]:
+                # only a dialogue line can be crossed: a quotation that starts inside it and
+                # ends after its narrator's clause. The line then runs to that quotation's end.
+                o = owners[-2]
+                ko = order[o]
+                ends_of[ko] = end
+                last = segments_of[ko][-1]
+                segments_of[ko] = (*segments_of[ko][:-1], _span(last.start, max(last.end, end)))
+                spans[o] = _quoted_span(text, found, ko, depth - 1)
+                ends[-1] = end
+            append(quoted(start, end, segments_of[k], styles[k], depth, unclosed_ones[k]))
+        elif unclosed_ones[k]:  # (an epigraph is indented: most need no look)
+            if start and text[start - 1] in " \t" and _epigraph(text, start):
+                append(quoted(start, end, segments_of[k], styles[k], 0, True, False, "an epigraph"))
+            else:
+                append(quoted(start, end, segments_of[k], styles[k], 0, True))
         else:
-            spans.append(_quoted_span(text, found, k, 0))
+            segments, style = segments_of[k], styles[k]
+            speech, reason, fragment = _classify(text, start, end, segments, style)
+            append(quoted(start, end, segments, style, 0, False, speech, reason, fragment))
         ends.append(end)
     return spans
 
@@ -632,6 +671,6 @@ def _find(text: str) -> list[QuotedSpan]:
 def _quoted_span(text: str, found: _Found, k: int, depth: int) -> QuotedSpan:
     start, end, segments, style = found.starts[k], found.ends[k], found.segments[k], found.styles[k]
     if depth or found.unclosed[k]:
-        return QuotedSpan(start, end, segments, style, depth, found.unclosed[k])
+        return _quoted(start, end, segments, style, depth, found.unclosed[k])
     speech, reason, fragment = _classify(text, start, end, segments, style)
-    return QuotedSpan(start, end, segments, style, 0, False, speech, reason, fragment)
+    return _quoted(start, end, segments, style, 0, False, speech, reason, fragment)
