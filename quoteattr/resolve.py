@@ -34,6 +34,8 @@ _KEPT_TITLES = {"mr": "Mr.", "mrs": "Mrs.", "miss": "Miss", "ms": "Ms.", "sir": 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*")
 # How far back (characters) a pronoun looks for its person.
 PRONOUN_REACH = 3000
+# Pronouns that are not a clause's subject.
+_OBJECT_FORMS = frozenset(("him", "his", "her", "himself", "herself"))
 NARRATOR = "narrator"
 
 
@@ -493,7 +495,10 @@ class Resolver:
         best = subject or best
         if best is None:
             return None
-        best.add_gender(gender)  # "Shoigu ... he said": learn Shoigu's gender
+        if low not in _OBJECT_FORMS:
+            # "Shoigu ... he said": learn Shoigu's gender - from a subject only: an object or
+            # a possessive is often someone else's ("Colonel Brandon alone heard her sing")
+            best.add_gender(gender)
         return self._touch(best, pos, mention)
 
     # -- coreference chains (stanza) -----------------------------------------------------------

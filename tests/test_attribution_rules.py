@@ -790,3 +790,14 @@ def test_state_is_a_noun_without_its_that():
         "BERLIN, 12 May 2024. The greens of the old club, its decrepit state emblematic of the fate of many courses, lay empty.",
     ):
         assert [q.cue.text for q in quoteattr.extract(text) if q.cue is not None] == [], text
+
+
+def test_an_object_pronoun_does_not_teach_a_persons_sex():
+    """ "Major Quorley alone heard her": "her" is Rosalind, not the Major; the "he" after still
+    finds him (a name of unknown sex is not made a woman by an object or a possessive)."""
+    text = _story(
+        "Major Quorley had come early to the vicarage. Rosalind played the piano after dinner, and "
+        "Major Quorley alone sat near enough to hear her.",
+        f"{LDQ}That was very pretty,{RDQ} he said.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Major Quorley"]
