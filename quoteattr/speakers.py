@@ -573,6 +573,10 @@ def _resolve(
         if low in ("him", "his", "her", "himself", "herself"):
             # object and possessive pronouns keep a person salient but do not add a mention
             return resolver.pronoun(low, raw.start, None)
+        if _subject_position(text, raw.start, para_start):
+            # a subject "he" goes on with the paragraph's subject of that sex, not with the
+            # person just named as an object ("Archer looked at Riviere. He continued to stare")
+            return resolver.pronoun(mention.text, raw.start, mention, subjects_since=subjects_since)
         return resolver.pronoun(mention.text, raw.start, mention)
     if resolver.fiction and raw.kind == "name" and _in_heading(text, raw.start, raw.end):
         return None  # "CHAPTER VIII. / THE PROFESSOR EXPLAINS": a chapter's title names no one

@@ -801,3 +801,14 @@ def test_an_object_pronoun_does_not_teach_a_persons_sex():
         f"{LDQ}That was very pretty,{RDQ} he said.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Major Quorley"]
+
+
+def test_a_subject_pronoun_of_the_narration_keeps_to_the_subject():
+    """ "He went on staring at Mr. Halloway": "He" is Mr. Fenwick, the subject before, not the
+    man last named; so is the "he" of the cue after."""
+    text = _story(
+        "Mr. Fenwick looked at the clerk with surprise. He had never thought of Mr. Halloway as "
+        "ambitious. He went on staring at Mr. Halloway, wondering how to answer him.",
+        f"{LDQ}But must it be Canada?{RDQ} he stammered.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Fenwick"]
