@@ -958,10 +958,20 @@ def _subject_position(text: str, pos: int, lo: int) -> bool:
         i -= 1
     if i < lo or text[i] in ".!?;:\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'\N{EM DASH}(":
         return True
+    if text[i] == "," and _VERB_AFTER.match(text, _mention_end(text, pos)):
+        return True  # after a comma, with its verb: "…and probabilities, Emma could only class it"
     word_start = i
     while word_start > lo and text[word_start - 1].isalpha():
         word_start -= 1
     return text[word_start : i + 1].lower() in ("and", "but", "then", "while", "when", "so", "as", "yet")
+
+
+# a finite verb right after a mention (a past tense or a modal, an adverb between or not): the
+# mention is the verb's subject
+_VERB_AFTER = regex.compile(
+    r"[ \t]*+\n?[ \t]*+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|was|had|sat|stood|took|came|went|made|felt|saw|began|rose|got"
+    r"|gave|kept|left|ran|thought|knew|broke|spoke|held|put|shook|drew|threw|told|heard|found|said|could|would|did)\b"
+)
 
 
 def _paragraph_person(

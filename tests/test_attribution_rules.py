@@ -812,3 +812,14 @@ def test_a_subject_pronoun_of_the_narration_keeps_to_the_subject():
         f"{LDQ}But must it be Canada?{RDQ} he stammered.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Fenwick"]
+
+
+def test_a_name_after_a_comma_with_its_verb_is_a_subject():
+    """ "…at the gate, Clara could only laugh at her": Clara is the last subject, and the
+    "she" of the cue after is Clara, not Beatrice who opened the paragraph."""
+    text = _story(
+        "Beatrice, it seemed, had never once been inside the old mill, and after a long look at "
+        "the gate, Clara could only laugh at her.",
+        f"{LDQ}We must find a way in,{RDQ} said she.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
