@@ -478,12 +478,18 @@ class Resolver:
         if number != "sg" or gender not in "mf":
             return None
         best = None
+        fallback = None
         subject = None
         for e in reversed(self._recent.values()):
             if pos - e.last > PRONOUN_REACH:
                 break  # the rest were mentioned even earlier
             if e.id == NARRATOR or e.gender not in (gender, "x") or (not_named and not_named & e.words):
                 continue  # ("he told Smith": not Smith)
+            if e.described and e.gender == "x":
+                # a description that says nothing of sex ("the stranger", "the wooer") is
+                # meant only when no one else can be
+                fallback = fallback or e
+                continue
             if best is None or e.last > best.last:
                 best = e
             if (
@@ -492,7 +498,7 @@ class Resolver:
                 and (subject is None or e.subject_at > subject.subject_at)
             ):
                 subject = e
-        best = subject or best
+        best = subject or best or fallback
         if best is None:
             return None
         if low not in _OBJECT_FORMS:

@@ -823,3 +823,14 @@ def test_a_name_after_a_comma_with_its_verb_is_a_subject():
         f"{LDQ}We must find a way in,{RDQ} said she.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
+
+
+def test_a_pronoun_prefers_a_named_person_to_a_description_of_unknown_sex():
+    """ "the suitor" says nothing of sex; "she laughed" is Rosalind, named before, and not the
+    suitor who spoke last."""
+    text = _story(
+        "Rosalind walked slowly along the terrace.",
+        f"{LDQ}Everyone thinks so,{RDQ} the suitor insisted.",
+        f"{LDQ}You are so original!{RDQ} she laughed.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["the suitor", "Rosalind"]
