@@ -996,6 +996,17 @@ def _paragraph_person(
                     continue
                 if _subject_position(text, position, lo):
                     people.append(e)
+        if len(people) > 1 and not news_like:
+            # several: the subject nearest before the quote introduces it ("Her partner now
+            # drew near, and said, “…”"), else the paragraph's first
+            lo = paras[q.para_first].start if paras else 0
+            before = [
+                position
+                for position in mentions_by_para.get(q.para_first, ())
+                if position < q.span.start and entity_at.get(position) in people and _subject_position(text, position, lo)
+            ]
+            if before:
+                people = [entity_at[max(before)]]
         if len(people) == 1 or (people and not news_like):
             _take(q, people[0], "paragraph's person", None, resolver)
 

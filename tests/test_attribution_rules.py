@@ -834,3 +834,14 @@ def test_a_pronoun_prefers_a_named_person_to_a_description_of_unknown_sex():
         f"{LDQ}You are so original!{RDQ} she laughed.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["the suitor", "Rosalind"]
+
+
+def test_a_cueless_quote_goes_to_the_subject_nearest_before_it():
+    """Two subjects in the narration of the quote's paragraph: the one that comes in and lays
+    down his hat speaks, not the one the paragraph opened with."""
+    text = _story(
+        "The evening was dull.",
+        "Lady Amberley sat by the window with her needlework. After a long while Mr. Trent came in "
+        f"from the garden, and, laying his wet hat upon the table with great care, {LDQ}It is raining again.{RDQ}",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Trent"]
