@@ -1148,9 +1148,15 @@ def _turn_taking(
         return None
 
     def scene(k: int, e: Entity) -> Entity | None:
-        """Someone other than ``e`` the narration names just before the conversation that holds
-        paragraph ``k`` begins, the nearest first: "Robert Cohn was waiting for me."."""
+        """Someone other than ``e`` the narration names in the first paragraph of the
+        conversation that holds paragraph ``k``, after its first quote ("“…?” said Clara, with a
+        glance at Miss Vale. “…”"), else just before the conversation begins, the nearest first:
+        "Robert Cohn was waiting for me."."""
         first = paras[run[k]][0]
+        for position in sorted(mentions_by_para.get(paras[run[k]][-1].para_last, ())):
+            o = entity_at.get(position)
+            if position > first.span.end and o is not None and o is not e and o is not first.entity:
+                return o
         for p in (first.para_first, first.para_first - 1):
             for position in sorted(mentions_by_para.get(p, ()), reverse=True):
                 o = entity_at.get(position)

@@ -845,3 +845,14 @@ def test_a_cueless_quote_goes_to_the_subject_nearest_before_it():
         f"from the garden, and, laying his wet hat upon the table with great care, {LDQ}It is raining again.{RDQ}",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Trent"]
+
+
+def test_the_second_voice_is_the_one_the_opening_line_turns_to():
+    """The person named after the first quote of a conversation ("with a glance at Miss Vale")
+    answers, not the one named in the narration before it."""
+    text = _story(
+        "Mrs. Pruett had gone upstairs with the lamp.",
+        f"{LDQ}Where have you been?{RDQ} said Clara, with a glance at Miss Vale. {LDQ}We looked everywhere.{RDQ}",
+        f"{LDQ}Only in the garden.{RDQ}",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara", "Clara", "Miss Vale"]
