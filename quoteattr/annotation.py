@@ -139,7 +139,7 @@ def _mention_pattern() -> regex.Pattern[str]:
         rf"""
           (?=[hHsSmMI])\b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
         | (?=\p{{Lu}}|\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+\p{{Lu}})  # (cheap first check)
-          (?P<title>(?:(?:{titles_re})[ \t]+)*)                                   # titles
+          (?P<title>(?:(?:{titles_re})(?:[ \t]+|[ \t]*\r?\n[ \t]*(?=\p{{Lu}})))*)  # titles (a line may end after one)
           (?P<name>(?:\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?=\p{{Lu}}))?  # de Worms
             (?:\p{{Lu}}\.[ \t]?){{0,3}}                                              # initials
             {word}                                                               # capitalised words

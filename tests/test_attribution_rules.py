@@ -856,3 +856,13 @@ def test_the_second_voice_is_the_one_the_opening_line_turns_to():
         f"{LDQ}Only in the garden.{RDQ}",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara", "Clara", "Miss Vale"]
+
+
+def test_a_title_at_a_line_end_belongs_to_the_name_on_the_next_line():
+    """Hard-wrapped text: "Mr.\nAlden" is Mr. Alden, a man, whom the "he" after finds (not an
+    untitled "Alden" joined to Mrs. Alden)."""
+    text = _story(
+        "Mrs. Alden was sewing by the fire in the little parlour when Mr.\nAlden came in from the yard.",
+        f"{LDQ}Is dinner ready?{RDQ} he asked.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Alden"]
