@@ -151,8 +151,9 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = F
 
 
 def _adverb_like(low: str) -> bool:
-    """ "Presently", "Suddenly": a capitalised adverb opening a sentence, not a name."""
-    return low.endswith("ly") and low not in first_names()
+    """ "Presently", "Suddenly": a capitalised adverb opening a sentence, not a name; so is a
+    participle ("Recovering himself", "Delighted by the effect")."""
+    return low.endswith(("ly", "ing", "ed")) and low not in first_names()
 
 
 def _before_verb(toks: list[Tok], j: int, after_verb: bool) -> bool:

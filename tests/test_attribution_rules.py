@@ -866,3 +866,15 @@ def test_a_title_at_a_line_end_belongs_to_the_name_on_the_next_line():
         f"{LDQ}Is dinner ready?{RDQ} he asked.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Alden"]
+
+
+def test_a_participle_opening_a_sentence_is_not_a_name():
+    """ "Delighted by the effect …, he ran off, shouting, “…”": the speaker is "he" (Tom), not
+    a person called Delighted."""
+    text = _story(
+        "Rosalind asked whether Tom meant to come.",
+        f"Delighted by the effect of her question, he ran off across the lawn, shouting, {LDQ}Of course I shall come!{RDQ}",
+    )
+    [quote] = quoteattr.extract(text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
