@@ -33,7 +33,7 @@ _KEPT_TITLES = {"mr": "Mr.", "mrs": "Mrs.", "miss": "Miss", "ms": "Ms.", "sir": 
                 "colonel": "Colonel", "professor": "Professor", "mister": "Mr."}
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*")
 # How far back (characters) a pronoun looks for its person.
-PRONOUN_REACH = 3000
+PRONOUN_REACH = 5000
 # Pronouns that are not a clause's subject.
 _OBJECT_FORMS = frozenset(("him", "his", "her", "himself", "herself"))
 NARRATOR = "narrator"

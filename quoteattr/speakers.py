@@ -847,7 +847,7 @@ def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolv
 
 
 # How far back (characters) the last resort looks for a speaker of the conversation.
-_RECENT_REACH = 3000
+_RECENT_REACH = 6000
 
 
 def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:

@@ -878,3 +878,27 @@ def test_a_participle_opening_a_sentence_is_not_a_name():
     [quote] = quoteattr.extract(text)
     assert quote.speaker is not None and quote.speaker.name == "Tom"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+
+
+_RAIN = " ".join(["The rain went on falling over the roofs and the empty square below."] * 55)
+
+
+def test_a_pronoun_reaches_a_person_named_a_long_paragraph_before():
+    """Nearly 4,000 characters of narration without a person between a name and the "he" of a
+    cue: the pronoun still finds him."""
+    text = _story("Mr. Hale sat down by the fire.", _RAIN, f"{LDQ}It is late,{RDQ} he said.")
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Hale"]
+
+
+def test_the_last_resort_reaches_a_speaker_a_long_paragraph_before():
+    """A line with no cue after a long paragraph of narration: the other of the two who spoke
+    before it answers."""
+    text = _story(
+        f"{LDQ}Good morning,{RDQ} said Mr. Hale.",
+        f"{LDQ}Good morning,{RDQ} said Mrs. Hale.",
+        _RAIN,
+        f"{LDQ}Shall we go out?{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Mr. Hale"
+    assert last.rule == "recent other speaker"
