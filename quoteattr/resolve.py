@@ -280,8 +280,12 @@ class Resolver:
         if len(words) == 1 and not title and any(
             f.split()[-1].lower() == words[0].lower() for e in self._by_word.get(words[0].lower(), ()) for f in e.forms
             if len(f.split()) > 1
+        ) and not any(
+            f.split()[0].lower() == words[0].lower() for e in self._by_word.get(words[0].lower(), ()) for f in e.forms
         ):
-            gender = "x"  # "Morris" after "Helen Morris" is her family name, not the given name
+            # "Morris" after "Helen Morris" is her family name, not the given name (unless
+            # someone goes by it as one: "Clara Grey" beside a misread "Alfred Clara")
+            gender = "x"
         cls = _TITLE_CLASS.get(title or "")
         # in fiction a bare family name ("said Archer") is how men are called; women go by
         # "Mrs. Archer" or their given name, so a man of that name comes first

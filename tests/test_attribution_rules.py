@@ -902,3 +902,13 @@ def test_the_last_resort_reaches_a_speaker_a_long_paragraph_before():
     last = quoteattr.extract(text)[-1]
     assert last.speaker is not None and last.speaker.name == "Mr. Hale"
     assert last.rule == "recent other speaker"
+
+
+def test_a_given_name_someone_goes_by_is_not_a_family_name():
+    """ "With Mrs. Alfred Clara went …" is read as one name, "Alfred Clara"; a later "Clara" is
+    still Clara Grey, who goes by that given name, not that man."""
+    text = _story(
+        "Clara Grey lived at the mill with her aunt. With Mrs. Alfred Clara went to church every Sunday.",
+        f"{LDQ}I am tired,{RDQ} said Clara.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara Grey"]
