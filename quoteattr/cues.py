@@ -143,8 +143,13 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = F
                 j += 2  # an initial: "G." in "G.K. Butterfield"
                 continue
             j += 1
-        elif t.low in _PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
-            j += 1
+        elif t.low in _PARTICLES and (j > i or titled or after_verb) and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+            j += 1  # "de Worms", "Mr. de Worms"
+        elif (
+            t.low in _PARTICLES and (j > i or titled or after_verb) and j + 2 < len(toks) and toks[j + 1].low in _PARTICLES
+            and toks[j + 2].text[:1].isupper()
+        ):
+            j += 2  # "van der Luyden"
         else:
             break
     return j

@@ -912,3 +912,15 @@ def test_a_given_name_someone_goes_by_is_not_a_family_name():
         f"{LDQ}I am tired,{RDQ} said Clara.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara Grey"]
+
+
+def test_a_name_with_two_particles_is_read_whole():
+    """ "said Mrs. van der Luyden": a cue naming her with her title, not "Luyden" nor nobody."""
+    text = _story(
+        "Mr. van der Luyden sat down by his wife.",
+        f"{LDQ}It is the principle,{RDQ} said Mr. van der Luyden.",
+        f"{LDQ}Yes,{RDQ} said Mrs. van der Luyden.",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Mr. van der Luyden", "Mrs. van der Luyden"]
+    assert [q.rule for q in quotes] == ["said X", "said X"]
