@@ -952,11 +952,12 @@ def _same_paragraph(quotes: list[_Q]) -> None:
 
 
 def _subject_position(text: str, pos: int, lo: int) -> bool:
-    """Does the mention at ``pos`` open a sentence or clause (not an object after a verb)?"""
+    """Does the mention at ``pos`` open a sentence or clause (not an object after a verb)? A
+    clause opens after a dash too, an em dash or the two hyphens of plain-text books ("--")."""
     i = pos - 1
     while i >= lo and text[i] in " \t\r\n\N{NO-BREAK SPACE}":
         i -= 1
-    if i < lo or text[i] in ".!?;:\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'\N{EM DASH}(":
+    if i < lo or text[i] in ".!?;:\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'\N{EM DASH}(" or (i > lo and text[i - 1 : i + 1] == "--"):
         return True
     if text[i] == "," and _VERB_AFTER.match(text, _mention_end(text, pos)):
         return True  # after a comma, with its verb: "…and probabilities, Emma could only class it"

@@ -924,3 +924,13 @@ def test_a_name_with_two_particles_is_read_whole():
     quotes = quoteattr.extract(text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Mr. van der Luyden", "Mrs. van der Luyden"]
     assert [q.rule for q in quotes] == ["said X", "said X"]
+
+
+def test_a_double_hyphen_is_a_dash_before_a_subject():
+    """ "… read the letter twice -- Clara turned away": Clara is the last subject, whom the
+    "she" of the cue after means."""
+    text = _story(
+        "Mrs. Pruett read the letter twice -- Clara turned away to the window.",
+        f"{LDQ}It is nothing,{RDQ} she said.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
