@@ -138,9 +138,9 @@ def _mention_pattern() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
           (?=[hHsSmMI])\b(?P<pron>(?i:he|she|him|her|his|himself|herself|me|my|myself)|I)\b   # pronouns
-        | (?=\p{{Lu}}|\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+\p{{Lu}})  # (cheap first check)
-          (?P<title>(?:(?:{titles_re})[ \t]+)*)                                   # titles
-          (?P<name>(?:\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?=\p{{Lu}}))?  # de Worms
+        | (?=\p{{Lu}}|\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?:(?:der|den|la|le|los)[ \t]+)?\p{{Lu}})  # (cheap first check)
+          (?P<title>(?:(?:{titles_re})(?:[ \t]+|[ \t]*\r?\n[ \t]*(?=\p{{Lu}})))*)  # titles (a line may end after one)
+          (?P<name>(?:\b(?:de|van|von|le|la|du|da|di|del|der|ten|ter)[ \t]+(?:(?:der|den|la|le|los)[ \t]+)?(?=\p{{Lu}}))?  # de Worms, van der Luyden
             (?:\p{{Lu}}\.[ \t]?){{0,3}}                                              # initials
             {word}                                                               # capitalised words
             (?:[ \t]+(?:\p{{Lu}}\.(?!\w)|{word}

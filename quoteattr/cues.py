@@ -143,16 +143,22 @@ def _name_forward(toks: list[Tok], i: int, *, titled: bool, after_verb: bool = F
                 j += 2  # an initial: "G." in "G.K. Butterfield"
                 continue
             j += 1
-        elif t.low in _PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
-            j += 1
+        elif t.low in _PARTICLES and (j > i or titled or after_verb) and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+            j += 1  # "de Worms", "Mr. de Worms"
+        elif (
+            t.low in _PARTICLES and (j > i or titled or after_verb) and j + 2 < len(toks) and toks[j + 1].low in _PARTICLES
+            and toks[j + 2].text[:1].isupper()
+        ):
+            j += 2  # "van der Luyden"
         else:
             break
     return j
 
 
 def _adverb_like(low: str) -> bool:
-    """ "Presently", "Suddenly": a capitalised adverb opening a sentence, not a name."""
-    return low.endswith("ly") and low not in first_names()
+    """ "Presently", "Suddenly": a capitalised adverb opening a sentence, not a name; so is a
+    participle ("Recovering himself", "Delighted by the effect")."""
+    return low.endswith(("ly", "ing", "ed")) and low not in first_names()
 
 
 def _before_verb(toks: list[Tok], j: int, after_verb: bool) -> bool:

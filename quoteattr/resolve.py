@@ -33,7 +33,9 @@ _KEPT_TITLES = {"mr": "Mr.", "mrs": "Mrs.", "miss": "Miss", "ms": "Ms.", "sir": 
                 "colonel": "Colonel", "professor": "Professor", "mister": "Mr."}
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\N{RIGHT SINGLE QUOTATION MARK}\-][\p{L}\p{N}]+)*")
 # How far back (characters) a pronoun looks for its person.
-PRONOUN_REACH = 3000
+PRONOUN_REACH = 5000
+# Pronouns that are not a clause's subject.
+_OBJECT_FORMS = frozenset(("him", "his", "her", "himself", "herself"))
 NARRATOR = "narrator"
 
 
@@ -278,8 +280,12 @@ class Resolver:
         if len(words) == 1 and not title and any(
             f.split()[-1].lower() == words[0].lower() for e in self._by_word.get(words[0].lower(), ()) for f in e.forms
             if len(f.split()) > 1
+        ) and not any(
+            f.split()[0].lower() == words[0].lower() for e in self._by_word.get(words[0].lower(), ()) for f in e.forms
         ):
-            gender = "x"  # "Morris" after "Helen Morris" is her family name, not the given name
+            # "Morris" after "Helen Morris" is her family name, not the given name (unless
+            # someone goes by it as one: "Clara Grey" beside a misread "Alfred Clara")
+            gender = "x"
         cls = _TITLE_CLASS.get(title or "")
         # in fiction a bare family name ("said Archer") is how men are called; women go by
         # "Mrs. Archer" or their given name, so a man of that name comes first
@@ -476,12 +482,18 @@ class Resolver:
         if number != "sg" or gender not in "mf":
             return None
         best = None
+        fallback = None
         subject = None
         for e in reversed(self._recent.values()):
             if pos - e.last > PRONOUN_REACH:
                 break  # the rest were mentioned even earlier
             if e.id == NARRATOR or e.gender not in (gender, "x") or (not_named and not_named & e.words):
                 continue  # ("he told Smith": not Smith)
+            if e.described and e.gender == "x":
+                # a description that says nothing of sex ("the stranger", "the wooer") is
+                # meant only when no one else can be
+                fallback = fallback or e
+                continue
             if best is None or e.last > best.last:
                 best = e
             if (
@@ -490,10 +502,13 @@ class Resolver:
                 and (subject is None or e.subject_at > subject.subject_at)
             ):
                 subject = e
-        best = subject or best
+        best = subject or best or fallback
         if best is None:
             return None
-        best.add_gender(gender)  # "Shoigu ... he said": learn Shoigu's gender
+        if low not in _OBJECT_FORMS:
+            # "Shoigu ... he said": learn Shoigu's gender - from a subject only: an object or
+            # a possessive is often someone else's ("Colonel Brandon alone heard her sing")
+            best.add_gender(gender)
         return self._touch(best, pos, mention)
 
     # -- coreference chains (stanza) -----------------------------------------------------------

@@ -573,6 +573,10 @@ def _resolve(
         if low in ("him", "his", "her", "himself", "herself"):
             # object and possessive pronouns keep a person salient but do not add a mention
             return resolver.pronoun(low, raw.start, None)
+        if _subject_position(text, raw.start, para_start):
+            # a subject "he" goes on with the paragraph's subject of that sex, not with the
+            # person just named as an object ("Archer looked at Riviere. He continued to stare")
+            return resolver.pronoun(mention.text, raw.start, mention, subjects_since=subjects_since)
         return resolver.pronoun(mention.text, raw.start, mention)
     if resolver.fiction and raw.kind == "name" and _in_heading(text, raw.start, raw.end):
         return None  # "CHAPTER VIII. / THE PROFESSOR EXPLAINS": a chapter's title names no one
@@ -843,7 +847,7 @@ def _take(q: _Q, e: Entity, rule: str, mention: Mention | None, resolver: Resolv
 
 
 # How far back (characters) the last resort looks for a speaker of the conversation.
-_RECENT_REACH = 3000
+_RECENT_REACH = 6000
 
 
 def _other_recent_speaker(quotes: list[_Q], resolver: Resolver) -> None:
@@ -948,16 +952,27 @@ def _same_paragraph(quotes: list[_Q]) -> None:
 
 
 def _subject_position(text: str, pos: int, lo: int) -> bool:
-    """Does the mention at ``pos`` open a sentence or clause (not an object after a verb)?"""
+    """Does the mention at ``pos`` open a sentence or clause (not an object after a verb)? A
+    clause opens after a dash too, an em dash or the two hyphens of plain-text books ("--")."""
     i = pos - 1
     while i >= lo and text[i] in " \t\r\n\N{NO-BREAK SPACE}":
         i -= 1
-    if i < lo or text[i] in ".!?;:\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'\N{EM DASH}(":
+    if i < lo or text[i] in ".!?;:\"\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}'\N{EM DASH}(" or (i > lo and text[i - 1 : i + 1] == "--"):
         return True
+    if text[i] == "," and _VERB_AFTER.match(text, _mention_end(text, pos)):
+        return True  # after a comma, with its verb: "…and probabilities, Emma could only class it"
     word_start = i
     while word_start > lo and text[word_start - 1].isalpha():
         word_start -= 1
     return text[word_start : i + 1].lower() in ("and", "but", "then", "while", "when", "so", "as", "yet")
+
+
+# a finite verb right after a mention (a past tense or a modal, an adverb between or not): the
+# mention is the verb's subject
+_VERB_AFTER = regex.compile(
+    r"[ \t]*+\n?[ \t]*+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|was|had|sat|stood|took|came|went|made|felt|saw|began|rose|got"
+    r"|gave|kept|left|ran|thought|knew|broke|spoke|held|put|shook|drew|threw|told|heard|found|said|could|would|did)\b"
+)
 
 
 def _paragraph_person(
@@ -982,6 +997,17 @@ def _paragraph_person(
                     continue
                 if _subject_position(text, position, lo):
                     people.append(e)
+        if len(people) > 1 and not news_like:
+            # several: the subject nearest before the quote introduces it ("Her partner now
+            # drew near, and said, “…”"), else the paragraph's first
+            lo = paras[q.para_first].start if paras else 0
+            before = [
+                position
+                for position in mentions_by_para.get(q.para_first, ())
+                if position < q.span.start and entity_at.get(position) in people and _subject_position(text, position, lo)
+            ]
+            if before:
+                people = [entity_at[max(before)]]
         if len(people) == 1 or (people and not news_like):
             _take(q, people[0], "paragraph's person", None, resolver)
 
@@ -1123,9 +1149,15 @@ def _turn_taking(
         return None
 
     def scene(k: int, e: Entity) -> Entity | None:
-        """Someone other than ``e`` the narration names just before the conversation that holds
-        paragraph ``k`` begins, the nearest first: "Robert Cohn was waiting for me."."""
+        """Someone other than ``e`` the narration names in the first paragraph of the
+        conversation that holds paragraph ``k``, after its first quote ("“…?” said Clara, with a
+        glance at Miss Vale. “…”"), else just before the conversation begins, the nearest first:
+        "Robert Cohn was waiting for me."."""
         first = paras[run[k]][0]
+        for position in sorted(mentions_by_para.get(paras[run[k]][-1].para_last, ())):
+            o = entity_at.get(position)
+            if position > first.span.end and o is not None and o is not e and o is not first.entity:
+                return o
         for p in (first.para_first, first.para_first - 1):
             for position in sorted(mentions_by_para.get(p, ()), reverse=True):
                 o = entity_at.get(position)

@@ -886,3 +886,147 @@ def test_said_he_and_is_no_inverted_cue_of_fronted_words():
     opens the clause said, so the words before are the subject, never fronted content."""
     text = "BERN, May 4, 2016 - Carl Weber, a Celle, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed."
     assert not [q for q in quoteattr.extract(text, kinds=("indirect",)) if "Weber" in q.text]
+
+
+def test_an_object_pronoun_does_not_teach_a_persons_sex():
+    """ "Major Quorley alone heard her": "her" is Rosalind, not the Major; the "he" after still
+    finds him (a name of unknown sex is not made a woman by an object or a possessive)."""
+    text = _story(
+        "Major Quorley had come early to the vicarage. Rosalind played the piano after dinner, and "
+        "Major Quorley alone sat near enough to hear her.",
+        f"{LDQ}That was very pretty,{RDQ} he said.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Major Quorley"]
+
+
+def test_a_subject_pronoun_of_the_narration_keeps_to_the_subject():
+    """ "He went on staring at Mr. Halloway": "He" is Mr. Fenwick, the subject before, not the
+    man last named; so is the "he" of the cue after."""
+    text = _story(
+        "Mr. Fenwick looked at the clerk with surprise. He had never thought of Mr. Halloway as "
+        "ambitious. He went on staring at Mr. Halloway, wondering how to answer him.",
+        f"{LDQ}But must it be Canada?{RDQ} he stammered.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Fenwick"]
+
+
+def test_a_name_after_a_comma_with_its_verb_is_a_subject():
+    """ "…at the gate, Clara could only laugh at her": Clara is the last subject, and the
+    "she" of the cue after is Clara, not Beatrice who opened the paragraph."""
+    text = _story(
+        "Beatrice, it seemed, had never once been inside the old mill, and after a long look at "
+        "the gate, Clara could only laugh at her.",
+        f"{LDQ}We must find a way in,{RDQ} said she.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
+
+
+def test_a_pronoun_prefers_a_named_person_to_a_description_of_unknown_sex():
+    """ "the suitor" says nothing of sex; "she laughed" is Rosalind, named before, and not the
+    suitor who spoke last."""
+    text = _story(
+        "Rosalind walked slowly along the terrace.",
+        f"{LDQ}Everyone thinks so,{RDQ} the suitor insisted.",
+        f"{LDQ}You are so original!{RDQ} she laughed.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["the suitor", "Rosalind"]
+
+
+def test_a_cueless_quote_goes_to_the_subject_nearest_before_it():
+    """Two subjects in the narration of the quote's paragraph: the one that comes in and lays
+    down his hat speaks, not the one the paragraph opened with."""
+    text = _story(
+        "The evening was dull.",
+        "Lady Amberley sat by the window with her needlework. After a long while Mr. Trent came in "
+        f"from the garden, and, laying his wet hat upon the table with great care, {LDQ}It is raining again.{RDQ}",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Trent"]
+
+
+def test_the_second_voice_is_the_one_the_opening_line_turns_to():
+    """The person named after the first quote of a conversation ("with a glance at Miss Vale")
+    answers, not the one named in the narration before it."""
+    text = _story(
+        "Mrs. Pruett had gone upstairs with the lamp.",
+        f"{LDQ}Where have you been?{RDQ} said Clara, with a glance at Miss Vale. {LDQ}We looked everywhere.{RDQ}",
+        f"{LDQ}Only in the garden.{RDQ}",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara", "Clara", "Miss Vale"]
+
+
+def test_a_title_at_a_line_end_belongs_to_the_name_on_the_next_line():
+    """Hard-wrapped text: "Mr.\nAlden" is Mr. Alden, a man, whom the "he" after finds (not an
+    untitled "Alden" joined to Mrs. Alden)."""
+    text = _story(
+        "Mrs. Alden was sewing by the fire in the little parlour when Mr.\nAlden came in from the yard.",
+        f"{LDQ}Is dinner ready?{RDQ} he asked.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Alden"]
+
+
+def test_a_participle_opening_a_sentence_is_not_a_name():
+    """ "Delighted by the effect …, he ran off, shouting, “…”": the speaker is "he" (Tom), not
+    a person called Delighted."""
+    text = _story(
+        "Rosalind asked whether Tom meant to come.",
+        f"Delighted by the effect of her question, he ran off across the lawn, shouting, {LDQ}Of course I shall come!{RDQ}",
+    )
+    [quote] = quoteattr.extract(text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+
+
+_RAIN = " ".join(["The rain went on falling over the roofs and the empty square below."] * 55)
+
+
+def test_a_pronoun_reaches_a_person_named_a_long_paragraph_before():
+    """Nearly 4,000 characters of narration without a person between a name and the "he" of a
+    cue: the pronoun still finds him."""
+    text = _story("Mr. Hale sat down by the fire.", _RAIN, f"{LDQ}It is late,{RDQ} he said.")
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Hale"]
+
+
+def test_the_last_resort_reaches_a_speaker_a_long_paragraph_before():
+    """A line with no cue after a long paragraph of narration: the other of the two who spoke
+    before it answers."""
+    text = _story(
+        f"{LDQ}Good morning,{RDQ} said Mr. Hale.",
+        f"{LDQ}Good morning,{RDQ} said Mrs. Hale.",
+        _RAIN,
+        f"{LDQ}Shall we go out?{RDQ}",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Mr. Hale"
+    assert last.rule == "recent other speaker"
+
+
+def test_a_given_name_someone_goes_by_is_not_a_family_name():
+    """ "With Mrs. Alfred Clara went …" is read as one name, "Alfred Clara"; a later "Clara" is
+    still Clara Grey, who goes by that given name, not that man."""
+    text = _story(
+        "Clara Grey lived at the mill with her aunt. With Mrs. Alfred Clara went to church every Sunday.",
+        f"{LDQ}I am tired,{RDQ} said Clara.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara Grey"]
+
+
+def test_a_name_with_two_particles_is_read_whole():
+    """ "said Mrs. van der Luyden": a cue naming her with her title, not "Luyden" nor nobody."""
+    text = _story(
+        "Mr. van der Luyden sat down by his wife.",
+        f"{LDQ}It is the principle,{RDQ} said Mr. van der Luyden.",
+        f"{LDQ}Yes,{RDQ} said Mrs. van der Luyden.",
+    )
+    quotes = quoteattr.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Mr. van der Luyden", "Mrs. van der Luyden"]
+    assert [q.rule for q in quotes] == ["said X", "said X"]
+
+
+def test_a_double_hyphen_is_a_dash_before_a_subject():
+    """ "… read the letter twice -- Clara turned away": Clara is the last subject, whom the
+    "she" of the cue after means."""
+    text = _story(
+        "Mrs. Pruett read the letter twice -- Clara turned away to the window.",
+        f"{LDQ}It is nothing,{RDQ} she said.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
