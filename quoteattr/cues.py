@@ -40,7 +40,8 @@ _DASHES = frozenset("-\N{EN DASH}\N{EM DASH}\N{HORIZONTAL BAR}")
 _NP_STOP = frozenset(
     """at in on during after before when while as to from with without who which that because
     about adding saying and but or for if by into over than through under until since
-    yesterday today tonight tomorrow later earlier then""".split()
+    yesterday today tonight tomorrow later earlier then why how where whether although
+    though unless""".split()
 )
 _STOP_OR_DETERMINER = _NP_STOP | _DETERMINERS
 
@@ -453,6 +454,8 @@ def _out_of_number(toks: list, m: int, j: int) -> bool:
     return m > 1 and toks[m - 1].low == "out" and _number(toks[m - 2]) and m + 1 < j and _number(toks[m + 1])
 
 
+# Adjectives that follow a noun with their preposition: "an official familiar with the case".
+_POSTMODIFIERS = frozenset("familiar close loyal opposed sympathetic friendly allied aligned affiliated connected critical".split())
 # "-ed" words that are adjectives before a noun, not verbs: "Democratic registered voters".
 _ADJECTIVES_IN_ED = frozenset("registered retired unnamed undecided unaffiliated married unmarried educated college-educated".split())
 
@@ -489,6 +492,9 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
         if t.low in _PREPOSITIONS and t.low != "of" and m > i:
             head = min(head, m)
             continue
+        if t.low in _POSTMODIFIERS and m > i and m + 1 < j and toks[m + 1].low in ("with", "to"):
+            head = min(head, m)  # "an official familiar with the investigation", "an aide close to"
+            continue
         if t.low == "and" and m > i:
             if head == j and not (toks[m - 1].text[:1].isupper() and m + 1 < j and toks[m + 1].text[:1].isupper()):
                 return None  # "the economy grew and experts …": two clauses, not one phrase
@@ -518,7 +524,7 @@ def noun_core(toks: list, i: int, j: int, *, bare: bool = False) -> NP | None:
         head - 1 == i and last in _QUANTITY_PRONOUNS
     )
     percent = last == "%" and head - 1 > i and toks[head - 2].text[:1].isdigit()
-    if head - i > 7 or not (toks[head - 1].text[:1].isalnum() or percent) or last in _PREPOSITIONS or quantifier or last.endswith("ly"):
+    if head - i - sum(t.text == "." for t in toks[i:head]) > 7 or not (toks[head - 1].text[:1].isalnum() or percent) or last in _PREPOSITIONS or quantifier or last.endswith("ly"):
         return None
     named = noun_phrase_after(toks, i)
     if named is not None and named.kind == "name" and (named.j == head or (named.j < head and toks[head - 1].text[:1].isupper())):

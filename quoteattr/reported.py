@@ -737,6 +737,9 @@ def _according_to(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]
             if k > 0 and toks[k - 1].text in (",", "\N{EM DASH}", "\N{EN DASH}", "--"):
                 # "…, according to X." / "… — according to the journal."
                 return _make(text, s, toks[k - 1].start, found, inner)
+            if k > 3 and _ends_sentence_soon(text, toks[np.j - 1].end, e):
+                # "… 46 percent to 39 percent according to a CBS poll released Monday."
+                return _make(text, s, toks[k].start, found, inner)
             return None
     return None
 
@@ -1649,6 +1652,8 @@ def _object(toks: list, k: int) -> NP | None:
             return NP(k, m, "nominal")
         if m > k + 1 and toks[m].low in _INVERTED_PRONOUNS and m + 1 < len(toks) and toks[m + 1].text[:1].islower() and toks[m + 1].text[:1].isalpha():
             return NP(k, m, "nominal")
+        if m > k and toks[m - 1].text[:1].isupper() and toks[m].low in _CLAUSE_START and _finite_verb_soon(toks, m + 1):
+            return NP(k, m, "nominal")  # "told the AP her group never worked with …"
         if not (plain_word(toks[m]) or toks[m].text[:1].isupper()):
             break
     return None
