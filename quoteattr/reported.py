@@ -880,11 +880,17 @@ def _complement(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) 
             continue  # "the suing states were …", "a flurry of tweets": a noun, not a verb
         cue_end, start, joined = clause
         found = _found(toks, (v, cue_end), subject, "X said that", text)
+        if toks[cue_end].low in _ANSWERS and toks[cue_end].start == start:
+            return _make(text, start, toks[cue_end].end, found, inner, short=True)  # "46 percent said yes"
         if toks[cue_end - 1].low == "for":
             # "called for a boycott of his speech, and …": an object, to its clause's end
             return _make(text, start, _clause_end(toks, cue_end + 1, e, inner, ",;", frozenset()), found, inner)
         return _make(text, start, _next_report(text, toks, start, e, inner) if joined else e, found, inner)
     return None
+
+
+# Answers said in one word: "46 percent of voters said yes", "55 percent said so".
+_ANSWERS = frozenset("yes no so".split())
 
 
 def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | None:
@@ -930,6 +936,8 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
         start = toks[k].start  # "has vowed to bring back the jobs", "promised to cut taxes"
     elif k < len(toks) and toks[k].text == ":" and k + 1 < len(toks):
         start = toks[k + 1].start  # "Trump tweeted: Crooked Hillary …"
+    elif lemma == "say" and k == v + 1 and toks[k].low in _ANSWERS and (k + 1 == len(toks) or not toks[k + 1].text[:1].isalpha() or toks[k + 1].low in ("and", "in", "while")):
+        start = toks[k].start  # "said yes", "said so in December"
     else:
         if k < len(toks) and toks[k].text == ",":
             k += 1  # "Mr. Clarke said, he decided …"
