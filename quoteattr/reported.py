@@ -303,6 +303,10 @@ def _second_report(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> 
     return _make(text, start, e, found, [q for q in quotes if q.start < e and rest < q.end], short=toks[v].low == "calling")
 
 
+# Verbs that news puts before their speaker after fronted content: "…, said Smith".
+_INVERTING = frozenset("say add write report predict explain note continue insist argue tell".split())
+
+
 def _participle_after_cue(text: str, r: Reported, e: int, quotes: list[QuotedSpan]) -> Reported | None:
     """ "Trump's excesses are sickening, Hollande said Tuesday in Paris, noting the Republican
     …": after fronted content and its cue, a participle's clause, the same speaker's."""
@@ -800,8 +804,9 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
             continue
         if not _speech_verb(found.cue.text):
             continue
-        if found.cue.text.lower() == "called" and found.mention.start > found.cue.start:
-            continue  # "His group, called the Legacy Fund, …": a name given, not a cue
+        if found.mention.start > found.cue.start and _lemma_of().get(found.cue.text.lower()) not in _INVERTING:
+            continue  # "…, asked former Attorney General Eric Holder whether …": the one asked,
+            # not an inverted speaker; news inverts only its plainest verbs ("…, said Smith")
         if not quoted and _appositive(toks, k):
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if toks[k + 1].low in _RELATIVES:

@@ -1030,3 +1030,12 @@ def test_a_double_hyphen_is_a_dash_before_a_subject():
         f"{LDQ}It is nothing,{RDQ} she said.",
     )
     assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
+
+
+def test_only_plain_verbs_invert_after_fronted_words():
+    """ "X, a supporter …, asked former minister Tomas Berg whether …": the one asked is no
+    inverted speaker, so the subject before it is no fronted content; "…, said Berg" is."""
+    text = "BERN, May 4, 2016 - Carla Weiss, a supporter of the mayor and head of the Port Council, asked former minister Tomas Berg whether the port would reopen."
+    assert not [q for q in quoteattr.extract(text, kinds=("indirect",)) if "Weiss" in q.text]
+    plain = "The vote was on Monday, 2016. The port will reopen in June, said former minister Tomas Berg."
+    assert [(q.text, q.speaker.name) for q in quoteattr.extract(plain, kinds=("indirect",))] == [("The port will reopen in June", "Tomas Berg")]
