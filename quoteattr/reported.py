@@ -935,6 +935,12 @@ def _clause_after(toks: list, v: int, lemma: str) -> tuple[int, int, bool] | Non
                 break
     if m < len(toks) and toks[m].low == "that":
         start = toks[m].end
+        if m + 1 < len(toks) and (toks[m + 1].low in _AUXILIARIES or toks[m + 1].low in _IRREGULAR_PAST):
+            # "that" before a verb: the clause's subject ("said that was a mistake"), or, after
+            # a noun read as a verb, a relative ("Rust Belt states that have suffered …")
+            if toks[v].low.endswith("s") and toks[v].low not in ("says", "tells", "asks"):
+                return None
+            start = toks[m].start
     elif lemma in _WITH_INFINITIVE and k > v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low not in _DETERMINERS_AFTER_TO:
         start = toks[k].start  # "asked the candidates to discuss …", "urged him to resign" (not "… rotten to the core")
     elif lemma in _COMMITMENTS and k == v + 1 and k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower():

@@ -1039,3 +1039,9 @@ def test_only_plain_verbs_invert_after_fronted_words():
     assert not [q for q in quoteattr.extract(text, kinds=("indirect",)) if "Weiss" in q.text]
     plain = "The vote was on Monday, 2016. The port will reopen in June, said former minister Tomas Berg."
     assert [(q.text, q.speaker.name) for q in quoteattr.extract(plain, kinds=("indirect",))] == [("The port will reopen in June", "Tomas Berg")]
+
+
+def test_that_before_a_verb_is_the_clauses_subject():
+    """ "Weber said that was a mistake": "that" is the subject of what was said, part of it."""
+    text = "The vote was on Monday, 2016. Carl Weber said that was a mistake."
+    assert [q.text for q in quoteattr.extract(text, kinds=("indirect",))] == ["that was a mistake"]
