@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .annotation import Annotation
-from .model import Quote, QuotedSpan, Span
+from .model import Cue, Mention, Quote, QuotedSpan, Span
 from .speakers import attribute
 
 
@@ -19,6 +19,14 @@ def _nested(spans: list[QuotedSpan]) -> dict[int, tuple[Span, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_OWN_WORDS = "the only cue for it lies inside its own quoted words"
+
+
+def _inside_its_words(part: Mention | Cue | None, span: QuotedSpan) -> bool:
+    """Does ``part`` (a mention or a cue) overlap the quoted words of ``span``?"""
+    return part is not None and any(part.start < seg.end and seg.start < part.end for seg in span.segments)
+
+
 def assemble(
     annotation: Annotation, spans: list[QuotedSpan], *, reported: bool = False, news: bool | None = None
 ) -> list[Quote]:
@@ -29,6 +37,10 @@ def assemble(
     quotes = []
     for a in attribute(annotation, spans, reported=reported, news=news):
         span = a.span
+        if _inside_its_words(a.mention, span) or _inside_its_words(a.cue, span):
+            # a speaker named only inside the quotation's own words (another quotation's cue,
+            # read in text this one quotes) is no speaker of it
+            a = a._replace(speaker=None, mention=None, cue=None, rule="none", confidence=0.0, reason=_OWN_WORDS)
         quotes.append(
             Quote(
                 text=text[span.start : span.end],

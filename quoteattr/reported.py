@@ -175,7 +175,10 @@ def find_reported(text: str, paragraphs: tuple[Span, ...], quotes: list[QuotedSp
     qstarts = [q.start for q in top]
     found: list[Reported] = []
     for before, para in zip((None, *paragraphs), paragraphs, strict=False):
-        block = _block_quote(text, before, para, qstarts) or _labelled_line(text, para, before is None, qstarts)
+        k = bisect.bisect_left(qstarts, para.start)
+        # (not where a quotation from the paragraph before runs on into this one: its words)
+        running_on = k > 0 and top[k - 1].end > para.start
+        block = None if running_on else _block_quote(text, before, para, qstarts) or _labelled_line(text, para, before is None, qstarts)
         if block is not None:
             found.append(block)
             continue

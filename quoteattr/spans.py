@@ -644,16 +644,19 @@ def _find(text: str) -> list[QuotedSpan]:
         owners.append(len(spans))
         depth = len(ends) - 1
         if depth:  # nested: speech, as far as the scanner can tell
-            if end > ends[-1]:
+            level = len(ends) - 1
+            while level > 0 and end > ends[level]:
                 # only a dialogue line can be crossed: a quotation that starts inside it and
-                # ends after its narrator's clause. The line then runs to that quotation's end.
-                o = owners[-2]
+                # ends after its narrator's clause. The line then runs to that quotation's end,
+                # and so does every span around it that the quotation would cross too.
+                o = owners[level]
                 ko = order[o]
                 ends_of[ko] = end
                 last = segments_of[ko][-1]
                 segments_of[ko] = (*segments_of[ko][:-1], _span(last.start, max(last.end, end)))
-                spans[o] = _quoted_span(text, found, ko, depth - 1)
-                ends[-1] = end
+                spans[o] = _quoted_span(text, found, ko, level - 1)
+                ends[level] = end
+                level -= 1
             append(quoted(start, end, segments_of[k], styles[k], depth, unclosed_ones[k]))
         elif unclosed_ones[k]:  # (an epigraph is indented: most need no look)
             if start and text[start - 1] in " \t" and _epigraph(text, start):

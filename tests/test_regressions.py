@@ -8,6 +8,7 @@ hardening tests and the fuzzer (``fuzz/``).
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -166,3 +167,31 @@ def test_crlf_line_endings_find_the_same_reported_speech() -> None:
     assert [(q.kind, q.content.replace("\r\n", "\n")) for q in quoteattr.extract(crlf, kinds=ALL_KINDS)] == [
         (q.kind, q.content) for q in quoteattr.extract(text, kinds=ALL_KINDS)
     ]
+
+
+def test_a_quotation_crossing_two_dialogue_parts_stays_nested() -> None:
+    """A single quote that opens in one dash part and a second part that ends after it: every
+    span around the quotation runs to its end, so spans nest (none crosses its container).
+
+    Found by ``HYPOTHESIS_PROFILE=explore`` on test_quoted_spans_slice_back_and_nest.
+    """
+    text = "\n\n\N{EM DASH}'tis \N{EM DASH} dit-il, \N{EM DASH} \n\N{EM DASH} students'! he said."
+    spans = quoteattr.find_quoted_spans(text)
+    assert len(spans) == 3
+    for outer in spans:
+        for inner in spans:
+            if outer.start <= inner.start < outer.end:
+                assert inner.end <= outer.end, (outer, inner)
+
+
+def test_no_block_quote_over_a_quotation_running_on_into_its_paragraph() -> None:
+    """A paragraph after "… said:" is a block quotation only if no quotation of the paragraph
+    before runs on into it: else both would cover the same words.
+
+    Found by ``HYPOTHESIS_PROFILE=explore`` on test_extract_quotes_slice_back_in_order.
+    """
+    text = "\n\"'90s said:\n\"\"\"he rock 'n' roll\""
+    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    for a, b in itertools.pairwise(quotes):
+        assert a.end <= b.start, (a, b)
