@@ -907,7 +907,8 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
     """Dialogue: "“…, Dorian?” said Hallward.\n\n“…,” he answered." — a "he" or "she" of the
     next paragraph that was resolved to the one who just spoke (who does not answer himself), or
     to someone who has not spoken in the last lines, is the one that line addressed, when the
-    gender agrees."""
+    gender agrees or is not known yet. The paragraph before is its cued quote's speaker's even
+    where its last quote has no cue ("“…, Dr. Bauerstein,” said John. “Have some coffee.”")."""
     for i in range(1, len(quotes)):
         q, prev = quotes[i], quotes[i - 1]
         m = q.mention
@@ -918,10 +919,13 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
         gender = pronouns().get(m.text.lower(), ("x", ""))[0]
         if gender not in "mf":
             continue
-        said_to = [a for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last for a in quotes[k].addressees]
+        in_prev = [quotes[k] for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last]
+        said_to = [a for r in in_prev for a in r.addressees]
+        # the speaker of the paragraph before: its quotes share it (rule 2 copies it later)
+        prev_e = prev.entity or next((r.entity for r in in_prev if r.entity is not None), None)
         for a in said_to:
-            if a.gender == gender and a is not prev.entity and a.id != NARRATOR and (
-                q.entity is prev.entity
+            if a.gender in (gender, "x") and a is not prev_e and a.id != NARRATOR and (
+                q.entity is prev_e
                 or (a is not q.entity and all(quotes[k].entity is not q.entity for k in range(max(0, i - 4), i)))
             ):
                 q.entity = a

@@ -446,6 +446,19 @@ def test_a_pronoun_that_answers_is_the_one_addressed_not_the_one_who_spoke():
     assert last.speaker_mention is not None and last.speaker_mention.text == "he"
 
 
+def test_a_pronoun_answers_the_addressee_of_a_paragraph_whose_cue_is_on_its_first_quote():
+    """ "“Well, Dr. Bauerstein, …,” said Tom. “Have some coffee.”\n\n“…” He laughed." — the
+    paragraph before is Tom's though its last quote has no cue of its own, and the doctor he
+    addressed answers, though nothing has told his sex yet."""
+    text = _story(
+        "Tom came in with Dr. Bauerstein.",
+        f"{LDQ}Well, Bauerstein, you are in a plight,{RDQ} said Tom. {LDQ}Have some coffee.{RDQ}",
+        f"{LDQ}Thank you, I will.{RDQ} He laughed rather ruefully.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Dr. Bauerstein"
+
+
 def test_the_other_of_a_cue_is_the_one_who_did_not_speak_the_line_before():
     """ "replied the other": of the two in the conversation, the one who did not just speak."""
     text = _story(
