@@ -142,6 +142,12 @@ def _person_start(
     """
     if raw.title:
         return raw.name_start, raw.title
+    if (
+        not keep_before
+        and _MONTH.match(text, raw.name_start, raw.end)
+        and _TIME_PREPOSITION.search(text, max(0, raw.start - 12), raw.start)
+    ):
+        return None  # "in June", "since April": a month, though a given name too
     start: int | None = None
     title = None
     person = False
@@ -172,6 +178,12 @@ def _person_start(
     if start is None or not person:
         return None
     return start, title
+
+
+# months that are given names too, and the words before them that say they are months ("in
+# June", "the vault of June", "a June night", "since April")
+_MONTH = regex.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!['\N{RIGHT SINGLE QUOTATION MARK}]|\s+\p{Lu})")
+_TIME_PREPOSITION = regex.compile(r"\b(?:[Ii]n|[Oo]f|[Aa]|[Tt]he|[Ss]ince|[Uu]ntil|[Tt]ill|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)\s+$")
 
 
 def _unshared_name(e: Entity, resolver: Resolver, news_like: bool) -> str | None:

@@ -459,6 +459,15 @@ def test_a_pronoun_answers_the_addressee_of_a_paragraph_whose_cue_is_on_its_firs
     assert last.speaker is not None and last.speaker.name == "Dr. Bauerstein"
 
 
+def test_a_month_after_a_preposition_or_an_article_is_no_one_a_pronoun_can_mean():
+    """ "the blue vault of June", "a May morning": months that are given names too are no one
+    there; the woman named before them speaks."""
+    for month in ("the blue vault of June", "a May morning", "the rain of early April"):
+        text = _story(f"A letter from Mary came under {month}.", f"{LDQ}It is late,{RDQ} she said.")
+        quotes = quoteattr.extract(text)
+        assert quotes[0].speaker is not None and quotes[0].speaker.name == "Mary", month
+
+
 def test_the_other_of_a_cue_is_the_one_who_did_not_speak_the_line_before():
     """ "replied the other": of the two in the conversation, the one who did not just speak."""
     text = _story(
