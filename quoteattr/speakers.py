@@ -1039,7 +1039,8 @@ def _after_narration(
     """Dialogue: a quote paragraph right after narration is spoken by the person that narration
     was about ("Mr. Wells bowed his head.\n\n“As I was about to …”"): the paragraph before
     when it is all narration, or the narration that closes it after its last quote ("“…,” she
-    said. Philip did not know what she meant.\n\n“Why not?”")."""
+    said. Philip did not know what she meant.\n\n“Why not?”"). The subject of its last sentence
+    comes first ("Mary sat down by the fire. Tom looked up from his book.": Tom)."""
     last_quote_end: dict[int, int] = {}
     for q in quotes:
         for p in range(q.para_first, q.para_last + 1):
@@ -1054,7 +1055,13 @@ def _after_narration(
         # a narration that ends with a comma or a colon introduces the quote: "…; but Mr.
         # Collins, much offended, laid aside his book, and said," - its last subject speaks
         introduces = text[lo : paras[p].end].rstrip().endswith((",", ":"))
-        for position in sorted(mentions_by_para.get(p, ()), reverse=introduces):
+        positions = sorted(mentions_by_para.get(p, ()), reverse=introduces)
+        if not introduces:
+            # the last sentence's subjects come first: the one the narration ends with speaks
+            end = paras[p].end
+            last = max((m.end() for m in _SENTENCE_END.finditer(text, lo, end) if text[m.end() : end].strip()), default=lo)
+            positions = [x for x in positions if x >= last] + [x for x in positions if x < last]
+        for position in positions:
             e = entity_at.get(position)
             if position >= lo and e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
                 before = quotes[i - 1] if i > 0 else None
@@ -1072,6 +1079,10 @@ def _after_narration(
                     e = before.entity
                 _take(q, e, "after narration", None, resolver)
                 break
+
+
+# the end of a sentence (not the full stop of a title: "Mr. Wells")
+_SENTENCE_END = regex.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St))[.!?](?=\s)")
 
 
 # a narration sentence that tells a person's answer, or that there was none: "He made no answer."

@@ -570,6 +570,18 @@ def test_a_narrated_answer_hands_the_next_line_back_to_the_one_who_asked():
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Bennet"
 
 
+def test_a_quote_after_narration_is_spoken_by_the_subject_of_its_last_sentence():
+    """ "Mary sat down by the fire. Tom looked up from his book.\n\n“You are late.”" — the one
+    the narration ends with speaks, not the first it named."""
+    text = _story(
+        "Mary came into the room and sat down by the fire. Tom looked up from his book.",
+        f"{LDQ}You are late.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Tom"
+    assert quotes[0].rule == "after narration"
+
+
 def test_narration_ending_in_a_comma_introduces_its_last_subject():
     """A narration paragraph that ends with a comma introduces the quote after it: its last
     subject speaks ("…; but Mr. Collins … laid aside his book, and said,"), not its first."""
