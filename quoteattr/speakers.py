@@ -456,10 +456,10 @@ def attribute(
     if news_like:
         _continuation(quotes)
     else:
-        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para, text, paras)
         _the_other(quotes)  # again, now that turn-taking knows more of the lines before
         _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
-        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para, text, paras)
         _other_recent_speaker(quotes, resolver)
 
     _name_narrator(quotes, resolver, text)
@@ -1121,6 +1121,8 @@ def _turn_taking(
     resolver: Resolver,
     entity_at: dict[int, Entity | None],
     mentions_by_para: dict[int, list[int]],
+    text: str,
+    text_paras: tuple,
 ) -> None:
     """Rule 4 (dialogue): in adjacent quote paragraphs two people alternate.
 
@@ -1178,19 +1180,28 @@ def _turn_taking(
     def scene(k: int, e: Entity) -> Entity | None:
         """Someone other than ``e`` the narration names in the first paragraph of the
         conversation that holds paragraph ``k``, after its first quote ("“…?” said Clara, with a
-        glance at Miss Vale. “…”"), else just before the conversation begins, the nearest first:
-        "Robert Cohn was waiting for me."."""
+        glance at Miss Vale. “…”"), else just before the conversation begins, the nearest subject
+        first, then the nearest one: "Robert Cohn was waiting for me."; "Tom came into the room
+        where Mary sat with Ann." - Tom."""
         first = paras[run[k]][0]
         for position in sorted(mentions_by_para.get(paras[run[k]][-1].para_last, ())):
             o = entity_at.get(position)
             if position > first.span.end and o is not None and o is not e and o is not first.entity:
                 return o
-        for p in (first.para_first, first.para_first - 1):
-            for position in sorted(mentions_by_para.get(p, ()), reverse=True):
-                o = entity_at.get(position)
-                if position < first.span.start and o is not None and o is not e:
-                    return o
-        return None
+        before = [
+            position
+            for p in (first.para_first, first.para_first - 1)
+            for position in sorted(mentions_by_para.get(p, ()), reverse=True)
+            if position < first.span.start and entity_at.get(position) is not None and entity_at.get(position) is not e
+        ]
+        # a subject first: the one the narration is about comes into the conversation
+        for position in before:
+            p = bisect.bisect_right(para_starts, position) - 1
+            if _subject_position(text, position, text_paras[p].start if p >= 0 else 0):
+                return entity_at[position]
+        return entity_at[before[0]] if before else None
+
+    para_starts = [p.start for p in text_paras]
 
     def decided(k: int) -> bool:
         return any(q.entity is not None or q.found is not None for q in paras[k])

@@ -582,6 +582,19 @@ def test_a_quote_after_narration_is_spoken_by_the_subject_of_its_last_sentence()
     assert quotes[0].rule == "after narration"
 
 
+def test_the_other_one_of_a_conversation_is_a_subject_of_the_narration_before_it():
+    """ "Tom came into the room where Mary sat with Ann." — Mary speaks first; the one who
+    answers is the subject the narration was about, not the person it named last."""
+    text = _story(
+        "Tom came into the room where Mary sat with Ann.",
+        f"{LDQ}Good morning,{RDQ} said Mary.",
+        f"{LDQ}Good morning. Is there any news?{RDQ}",
+        f"{LDQ}None at all.{RDQ}",
+    )
+    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    assert names == ["Mary", "Tom", "Mary"]
+
+
 def test_narration_ending_in_a_comma_introduces_its_last_subject():
     """A narration paragraph that ends with a comma introduces the quote after it: its last
     subject speaks ("…; but Mr. Collins … laid aside his book, and said,"), not its first."""
