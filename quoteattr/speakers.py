@@ -1116,6 +1116,23 @@ def _continuation(quotes: list[_Q]) -> None:
             _take(q, prev.entity, "continues", prev.mention)
 
 
+# words that address a man or a woman whose name they do not say
+_SIR = regex.compile(
+    r"(?:^|(?<=[,!?]\s)|(?<=\b(?:dear|Dear|oh|Oh)\s))(?:(sir)|(madam|ma['\N{RIGHT SINGLE QUOTATION MARK} ]am))(?=\s*[,!?.;\N{EM DASH}-])",
+    regex.MULTILINE,
+)
+
+
+def _addressed_sex(text: str, quotes: list[_Q]) -> str | None:
+    """ "m" when the quotes call the one they speak to "sir", "f" for "madam", else None."""
+    found = set()
+    for q in quotes:
+        for seg in q.span.segments:
+            for m in _SIR.finditer(text, seg.start, seg.end):
+                found.add("m" if m.group(1) else "f")
+    return found.pop() if len(found) == 1 else None
+
+
 def _turn_taking(
     quotes: list[_Q],
     resolver: Resolver,
@@ -1177,22 +1194,24 @@ def _turn_taking(
                 return o
         return None
 
-    def scene(k: int, e: Entity) -> Entity | None:
+    def scene(k: int, e: Entity, sex: str | None = None) -> Entity | None:
         """Someone other than ``e`` the narration names in the first paragraph of the
         conversation that holds paragraph ``k``, after its first quote ("“…?” said Clara, with a
         glance at Miss Vale. “…”"), else just before the conversation begins, the nearest subject
         first, then the nearest one: "Robert Cohn was waiting for me."; "Tom came into the room
-        where Mary sat with Ann." - Tom."""
+        where Mary sat with Ann." - Tom. With ``sex``, only someone who may be of that sex."""
         first = paras[run[k]][0]
         for position in sorted(mentions_by_para.get(paras[run[k]][-1].para_last, ())):
             o = entity_at.get(position)
-            if position > first.span.end and o is not None and o is not e and o is not first.entity:
+            if position > first.span.end and o is not None and o is not e and o is not first.entity and (sex is None or o.gender in (sex, "x")):
                 return o
         before = [
             position
             for p in (first.para_first, first.para_first - 1)
             for position in sorted(mentions_by_para.get(p, ()), reverse=True)
-            if position < first.span.start and entity_at.get(position) is not None and entity_at.get(position) is not e
+            if position < first.span.start
+            and entity_at.get(position) not in (None, e)
+            and (sex is None or entity_at[position].gender in (sex, "x"))
         ]
         # a subject first: the one the narration is about comes into the conversation
         for position in before:
@@ -1219,6 +1238,12 @@ def _turn_taking(
                 next_e = speaker(k + 1) if adjacent(k, k + 1) else None
                 # the candidates, surest first; one ruled out (the neighbour's speaker, or
                 # someone this paragraph addresses) gives way to the next
+                # "…, sir?": the one who answers is a man ("madam": a woman), and so is the one
+                # the next line calls "sir"
+                sexes = {
+                    _addressed_sex(text, paras[m]) for m in (k - 1, k + 1) if adjacent(m, k)
+                } - {None}
+                sex = sexes.pop() if len(sexes) == 1 else None
                 candidates: list[Entity | None] = []
                 # the person the previous speaker addressed answers
                 if adjacent(k - 1, k):
@@ -1231,11 +1256,19 @@ def _turn_taking(
                 # the other one in the conversation; in a story whose narrator speaks ("I
                 # said"), the narrator is in every conversation the others hold
                 if prev_e is not None:
-                    candidates += [scene(k, prev_e), others(k - 1, prev_e), narrator]
+                    candidates += [scene(k, prev_e, sex), others(k - 1, prev_e), narrator]
                 if next_e is not None:
-                    candidates += [scene(k, next_e), others_after(k + 1, next_e), narrator]
+                    candidates += [scene(k, next_e, sex), others_after(k + 1, next_e), narrator]
                 choice = next(
-                    (c for c in candidates if c is not None and c is not prev_e and c is not next_e and not _addressed(mine, c)),
+                    (
+                        c
+                        for c in candidates
+                        if c is not None
+                        and c is not prev_e
+                        and c is not next_e
+                        and not _addressed(mine, c)
+                        and (sex is None or c.gender in (sex, "x"))
+                    ),
                     None,
                 )
                 if choice is not None:

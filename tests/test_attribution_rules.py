@@ -595,6 +595,20 @@ def test_the_other_one_of_a_conversation_is_a_subject_of_the_narration_before_it
     assert names == ["Mary", "Tom", "Mary"]
 
 
+def test_a_line_that_calls_its_hearer_sir_was_answering_a_man():
+    """ "“It is, sir.”": the line before it was a man's, though the woman named last in the
+    narration would have been the other one of the conversation."""
+    text = _story(
+        "John and Ann came to the inn, where Mary was waiting.",
+        f"{LDQ}Good evening,{RDQ} said Mary.",
+        f"{LDQ}Good evening. What a cold night!{RDQ}",
+        f"{LDQ}It is, sir. Will you have some tea?{RDQ}",
+        f"{LDQ}I will, thank you.{RDQ}",
+    )
+    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    assert names == ["Mary", "John", "Mary", "John"]
+
+
 def test_narration_ending_in_a_comma_introduces_its_last_subject():
     """A narration paragraph that ends with a comma introduces the quote after it: its last
     subject speaks ("…; but Mr. Collins … laid aside his book, and said,"), not its first."""
