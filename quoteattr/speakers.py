@@ -718,6 +718,7 @@ QUOTE_OPENERS = frozenset(
 
 # what a vocative follows, when it does not open the quote: "…, Mr. Bennet", "my dear Jane"
 _VOCATIVE_LEADS = (",", "dear", "Dear", "oh", "Oh", "O")
+_VOCATIVE_ENDS = (",", "!", "?", ".", ";", "\N{EM DASH}")
 # A lead, white space (what str.rstrip strips: \s and the separators \x1c-\x1f) and the first
 # letter of a name as the mention pattern starts one: somewhere a name may follow a lead. Most
 # quotes have none ("…, he said", "…, and the rest"): in them only an opening name can be addressed.
@@ -749,8 +750,9 @@ def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
                 continue
             after = text[raw.end : raw.end + 2]
             # a word that opens a quote is a vocative only before a comma ("Hastings, come"):
-            # "Exactly." and "Rubbish!" are answers
-            trail = after[:1] == "," if opening else raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
+            # "Exactly." and "Rubbish!" are answers; after a lead, a dash ends one too ("Oh,
+            # Cecil--how you made me jump!")
+            trail = after[:1] == "," if opening else raw.end == seg.end or after[:1] in _VOCATIVE_ENDS or after == "--"
             word = text[raw.name_start : raw.end].lower()
             if trail and not (word.endswith("ly") and word not in first_names()):
                 found.append(raw)

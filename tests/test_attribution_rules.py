@@ -609,6 +609,18 @@ def test_a_line_that_calls_its_hearer_sir_was_answering_a_man():
     assert names == ["Mary", "John", "Mary", "John"]
 
 
+def test_a_name_addressed_before_a_dash_is_not_the_speaker():
+    """ "“Oh, Cecil--how you made me jump!”": Cecil is spoken to (a dash ends the vocative as a
+    comma would), so the narration's other person speaks."""
+    for dash in ("--", "\N{EM DASH}"):
+        text = _story(
+            "Lucy sat in the garden. Cecil closed the novel with a bang.",
+            f"{LDQ}Oh, Cecil{dash}how you made me jump!{RDQ}",
+        )
+        quotes = quoteattr.extract(text)
+        assert quotes[0].speaker is not None and quotes[0].speaker.name == "Lucy", dash
+
+
 def test_narration_ending_in_a_comma_introduces_its_last_subject():
     """A narration paragraph that ends with a comma introduces the quote after it: its last
     subject speaks ("…; but Mr. Collins … laid aside his book, and said,"), not its first."""
