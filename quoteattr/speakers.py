@@ -1146,7 +1146,8 @@ def _turn_taking(
     """Rule 4 (dialogue): in adjacent quote paragraphs two people alternate.
 
     A paragraph's speaker is the one two paragraphs before (or after), or the person the
-    previous speaker addressed; sweeps forwards and backwards until nothing changes.
+    previous speaker addressed, or the one the next speaker addresses; sweeps forwards and
+    backwards until nothing changes.
     """
     spoken = [q.entity for q in quotes if q.found is not None and q.entity is not None and q.entity.id == NARRATOR]
     narrator = spoken[0] if len(spoken) >= 2 else None
@@ -1255,6 +1256,9 @@ def _turn_taking(
                     candidates.append(speaker(k - 2))
                 if adjacent(k, k + 2):
                     candidates.append(speaker(k + 2))
+                # the person the next line addresses spoke this one ("“Thank you, Ann.”")
+                if adjacent(k, k + 1):
+                    candidates += [a for q in paras[k + 1] for a in q.addressees]
                 # the other one in the conversation; in a story whose narrator speaks ("I
                 # said"), the narrator is in every conversation the others hold
                 if prev_e is not None:

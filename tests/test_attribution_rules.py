@@ -621,6 +621,19 @@ def test_a_name_addressed_before_a_dash_is_not_the_speaker():
         assert quotes[0].speaker is not None and quotes[0].speaker.name == "Lucy", dash
 
 
+def test_a_line_is_spoken_by_the_one_the_next_line_addresses():
+    """ "“Here it is.” / “Thank you, Ann.”": the one thanked by name spoke the line before,
+    not the person the narration named last."""
+    text = _story(
+        "Tom, Ann and Mary sat at breakfast.",
+        f"{LDQ}Pass the salt,{RDQ} said Tom.",
+        f"{LDQ}Here it is.{RDQ}",
+        f"{LDQ}Thank you, Ann.{RDQ}",
+    )
+    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    assert names == ["Tom", "Ann", "Tom"]
+
+
 def test_narration_ending_in_a_comma_introduces_its_last_subject():
     """A narration paragraph that ends with a comma introduces the quote after it: its last
     subject speaks ("…; but Mr. Collins … laid aside his book, and said,"), not its first."""
