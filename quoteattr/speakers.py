@@ -142,6 +142,12 @@ def _person_start(
     """
     if raw.title:
         return raw.name_start, raw.title
+    if (
+        not keep_before
+        and _MONTH.match(text, raw.name_start, raw.end)
+        and _TIME_PREPOSITION.search(text, max(0, raw.start - 12), raw.start)
+    ):
+        return None  # "in June", "since April": a month, though a given name too
     start: int | None = None
     title = None
     person = False
@@ -172,6 +178,12 @@ def _person_start(
     if start is None or not person:
         return None
     return start, title
+
+
+# months that are given names too, and the words before them that say they are months ("in
+# June", "the vault of June", "a June night", "since April")
+_MONTH = regex.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!['\N{RIGHT SINGLE QUOTATION MARK}]|\s+\p{Lu})")
+_TIME_PREPOSITION = regex.compile(r"\b(?:[Ii]n|[Oo]f|[Aa]|[Tt]he|[Ss]ince|[Uu]ntil|[Tt]ill|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id)\s+$")
 
 
 def _unshared_name(e: Entity, resolver: Resolver, news_like: bool) -> str | None:
@@ -444,10 +456,10 @@ def attribute(
     if news_like:
         _continuation(quotes)
     else:
-        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para, text, paras)
         _the_other(quotes)  # again, now that turn-taking knows more of the lines before
         _after_narration(quotes, resolver, entity_at, mentions_by_para, text, paras)
-        _turn_taking(quotes, resolver, entity_at, mentions_by_para)
+        _turn_taking(quotes, resolver, entity_at, mentions_by_para, text, paras)
         _other_recent_speaker(quotes, resolver)
 
     _name_narrator(quotes, resolver, text)
@@ -706,6 +718,7 @@ QUOTE_OPENERS = frozenset(
 
 # what a vocative follows, when it does not open the quote: "…, Mr. Bennet", "my dear Jane"
 _VOCATIVE_LEADS = (",", "dear", "Dear", "oh", "Oh", "O")
+_VOCATIVE_ENDS = (",", "!", "?", ".", ";", "\N{EM DASH}")
 # A lead, white space (what str.rstrip strips: \s and the separators \x1c-\x1f) and the first
 # letter of a name as the mention pattern starts one: somewhere a name may follow a lead. Most
 # quotes have none ("…, he said", "…, and the rest"): in them only an opening name can be addressed.
@@ -737,8 +750,9 @@ def _vocative_mentions(text: str, span: QuotedSpan) -> list[RawMention]:
                 continue
             after = text[raw.end : raw.end + 2]
             # a word that opens a quote is a vocative only before a comma ("Hastings, come"):
-            # "Exactly." and "Rubbish!" are answers
-            trail = after[:1] == "," if opening else raw.end == seg.end or after[:1] in (",", "!", "?", ".", ";")
+            # "Exactly." and "Rubbish!" are answers; after a lead, a dash ends one too ("Oh,
+            # Cecil--how you made me jump!")
+            trail = after[:1] == "," if opening else raw.end == seg.end or after[:1] in _VOCATIVE_ENDS or after == "--"
             word = text[raw.name_start : raw.end].lower()
             if trail and not (word.endswith("ly") and word not in first_names()):
                 found.append(raw)
@@ -907,7 +921,8 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
     """Dialogue: "“…, Dorian?” said Hallward.\n\n“…,” he answered." — a "he" or "she" of the
     next paragraph that was resolved to the one who just spoke (who does not answer himself), or
     to someone who has not spoken in the last lines, is the one that line addressed, when the
-    gender agrees."""
+    gender agrees or is not known yet. The paragraph before is its cued quote's speaker's even
+    where its last quote has no cue ("“…, Dr. Bauerstein,” said John. “Have some coffee.”")."""
     for i in range(1, len(quotes)):
         q, prev = quotes[i], quotes[i - 1]
         m = q.mention
@@ -918,10 +933,13 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
         gender = pronouns().get(m.text.lower(), ("x", ""))[0]
         if gender not in "mf":
             continue
-        said_to = [a for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last for a in quotes[k].addressees]
+        in_prev = [quotes[k] for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last]
+        said_to = [a for r in in_prev for a in r.addressees]
+        # the speaker of the paragraph before: its quotes share it (rule 2 copies it later)
+        prev_e = prev.entity or next((r.entity for r in in_prev if r.entity is not None), None)
         for a in said_to:
-            if a.gender == gender and a is not prev.entity and a.id != NARRATOR and (
-                q.entity is prev.entity
+            if a.gender in (gender, "x") and a is not prev_e and a.id != NARRATOR and (
+                q.entity is prev_e
                 or (a is not q.entity and all(quotes[k].entity is not q.entity for k in range(max(0, i - 4), i)))
             ):
                 q.entity = a
@@ -1023,7 +1041,8 @@ def _after_narration(
     """Dialogue: a quote paragraph right after narration is spoken by the person that narration
     was about ("Mr. Wells bowed his head.\n\n“As I was about to …”"): the paragraph before
     when it is all narration, or the narration that closes it after its last quote ("“…,” she
-    said. Philip did not know what she meant.\n\n“Why not?”")."""
+    said. Philip did not know what she meant.\n\n“Why not?”"). The subject of its last sentence
+    comes first ("Mary sat down by the fire. Tom looked up from his book.": Tom)."""
     last_quote_end: dict[int, int] = {}
     for q in quotes:
         for p in range(q.para_first, q.para_last + 1):
@@ -1038,7 +1057,13 @@ def _after_narration(
         # a narration that ends with a comma or a colon introduces the quote: "…; but Mr.
         # Collins, much offended, laid aside his book, and said," - its last subject speaks
         introduces = text[lo : paras[p].end].rstrip().endswith((",", ":"))
-        for position in sorted(mentions_by_para.get(p, ()), reverse=introduces):
+        positions = sorted(mentions_by_para.get(p, ()), reverse=introduces)
+        if not introduces:
+            # the last sentence's subjects come first: the one the narration ends with speaks
+            end = paras[p].end
+            last = max((m.end() for m in _SENTENCE_END.finditer(text, lo, end) if text[m.end() : end].strip()), default=lo)
+            positions = [x for x in positions if x >= last] + [x for x in positions if x < last]
+        for position in positions:
             e = entity_at.get(position)
             if position >= lo and e is not None and not _addressed(q, e) and _subject_position(text, position, lo):
                 before = quotes[i - 1] if i > 0 else None
@@ -1056,6 +1081,10 @@ def _after_narration(
                     e = before.entity
                 _take(q, e, "after narration", None, resolver)
                 break
+
+
+# the end of a sentence (not the full stop of a title: "Mr. Wells")
+_SENTENCE_END = regex.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St))[.!?](?=\s)")
 
 
 # a narration sentence that tells a person's answer, or that there was none: "He made no answer."
@@ -1089,16 +1118,36 @@ def _continuation(quotes: list[_Q]) -> None:
             _take(q, prev.entity, "continues", prev.mention)
 
 
+# words that address a man or a woman whose name they do not say
+_SIR = regex.compile(
+    r"(?:^|(?<=[,!?]\s)|(?<=\b(?:dear|Dear|oh|Oh)\s))(?:(sir)|(madam|ma['\N{RIGHT SINGLE QUOTATION MARK} ]am))(?=\s*[,!?.;\N{EM DASH}-])",
+    regex.MULTILINE,
+)
+
+
+def _addressed_sex(text: str, quotes: list[_Q]) -> str | None:
+    """ "m" when the quotes call the one they speak to "sir", "f" for "madam", else None."""
+    found = set()
+    for q in quotes:
+        for seg in q.span.segments:
+            for m in _SIR.finditer(text, seg.start, seg.end):
+                found.add("m" if m.group(1) else "f")
+    return found.pop() if len(found) == 1 else None
+
+
 def _turn_taking(
     quotes: list[_Q],
     resolver: Resolver,
     entity_at: dict[int, Entity | None],
     mentions_by_para: dict[int, list[int]],
+    text: str,
+    text_paras: tuple,
 ) -> None:
     """Rule 4 (dialogue): in adjacent quote paragraphs two people alternate.
 
     A paragraph's speaker is the one two paragraphs before (or after), or the person the
-    previous speaker addressed; sweeps forwards and backwards until nothing changes.
+    previous speaker addressed, or the one the next speaker addresses; sweeps forwards and
+    backwards until nothing changes.
     """
     spoken = [q.entity for q in quotes if q.found is not None and q.entity is not None and q.entity.id == NARRATOR]
     narrator = spoken[0] if len(spoken) >= 2 else None
@@ -1148,22 +1197,33 @@ def _turn_taking(
                 return o
         return None
 
-    def scene(k: int, e: Entity) -> Entity | None:
+    def scene(k: int, e: Entity, sex: str | None = None) -> Entity | None:
         """Someone other than ``e`` the narration names in the first paragraph of the
         conversation that holds paragraph ``k``, after its first quote ("“…?” said Clara, with a
-        glance at Miss Vale. “…”"), else just before the conversation begins, the nearest first:
-        "Robert Cohn was waiting for me."."""
+        glance at Miss Vale. “…”"), else just before the conversation begins, the nearest subject
+        first, then the nearest one: "Robert Cohn was waiting for me."; "Tom came into the room
+        where Mary sat with Ann." - Tom. With ``sex``, only someone who may be of that sex."""
         first = paras[run[k]][0]
         for position in sorted(mentions_by_para.get(paras[run[k]][-1].para_last, ())):
             o = entity_at.get(position)
-            if position > first.span.end and o is not None and o is not e and o is not first.entity:
+            if position > first.span.end and o is not None and o is not e and o is not first.entity and (sex is None or o.gender in (sex, "x")):
                 return o
-        for p in (first.para_first, first.para_first - 1):
-            for position in sorted(mentions_by_para.get(p, ()), reverse=True):
-                o = entity_at.get(position)
-                if position < first.span.start and o is not None and o is not e:
-                    return o
-        return None
+        before = [
+            position
+            for p in (first.para_first, first.para_first - 1)
+            for position in sorted(mentions_by_para.get(p, ()), reverse=True)
+            if position < first.span.start
+            and entity_at.get(position) not in (None, e)
+            and (sex is None or entity_at[position].gender in (sex, "x"))
+        ]
+        # a subject first: the one the narration is about comes into the conversation
+        for position in before:
+            p = bisect.bisect_right(para_starts, position) - 1
+            if _subject_position(text, position, text_paras[p].start if p >= 0 else 0):
+                return entity_at[position]
+        return entity_at[before[0]] if before else None
+
+    para_starts = [p.start for p in text_paras]
 
     def decided(k: int) -> bool:
         return any(q.entity is not None or q.found is not None for q in paras[k])
@@ -1181,6 +1241,12 @@ def _turn_taking(
                 next_e = speaker(k + 1) if adjacent(k, k + 1) else None
                 # the candidates, surest first; one ruled out (the neighbour's speaker, or
                 # someone this paragraph addresses) gives way to the next
+                # "…, sir?": the one who answers is a man ("madam": a woman), and so is the one
+                # the next line calls "sir"
+                sexes = {
+                    _addressed_sex(text, paras[m]) for m in (k - 1, k + 1) if adjacent(m, k)
+                } - {None}
+                sex = sexes.pop() if len(sexes) == 1 else None
                 candidates: list[Entity | None] = []
                 # the person the previous speaker addressed answers
                 if adjacent(k - 1, k):
@@ -1190,14 +1256,25 @@ def _turn_taking(
                     candidates.append(speaker(k - 2))
                 if adjacent(k, k + 2):
                     candidates.append(speaker(k + 2))
+                # the person the next line addresses spoke this one ("“Thank you, Ann.”")
+                if adjacent(k, k + 1):
+                    candidates += [a for q in paras[k + 1] for a in q.addressees]
                 # the other one in the conversation; in a story whose narrator speaks ("I
                 # said"), the narrator is in every conversation the others hold
                 if prev_e is not None:
-                    candidates += [scene(k, prev_e), others(k - 1, prev_e), narrator]
+                    candidates += [scene(k, prev_e, sex), others(k - 1, prev_e), narrator]
                 if next_e is not None:
-                    candidates += [scene(k, next_e), others_after(k + 1, next_e), narrator]
+                    candidates += [scene(k, next_e, sex), others_after(k + 1, next_e), narrator]
                 choice = next(
-                    (c for c in candidates if c is not None and c is not prev_e and c is not next_e and not _addressed(mine, c)),
+                    (
+                        c
+                        for c in candidates
+                        if c is not None
+                        and c is not prev_e
+                        and c is not next_e
+                        and not _addressed(mine, c)
+                        and (sex is None or c.gender in (sex, "x"))
+                    ),
                     None,
                 )
                 if choice is not None:

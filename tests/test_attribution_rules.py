@@ -446,6 +446,28 @@ def test_a_pronoun_that_answers_is_the_one_addressed_not_the_one_who_spoke():
     assert last.speaker_mention is not None and last.speaker_mention.text == "he"
 
 
+def test_a_pronoun_answers_the_addressee_of_a_paragraph_whose_cue_is_on_its_first_quote():
+    """ "“Well, Dr. Bauerstein, …,” said Tom. “Have some coffee.”\n\n“…” He laughed." — the
+    paragraph before is Tom's though its last quote has no cue of its own, and the doctor he
+    addressed answers, though nothing has told his sex yet."""
+    text = _story(
+        "Tom came in with Dr. Bauerstein.",
+        f"{LDQ}Well, Bauerstein, you are in a plight,{RDQ} said Tom. {LDQ}Have some coffee.{RDQ}",
+        f"{LDQ}Thank you, I will.{RDQ} He laughed rather ruefully.",
+    )
+    last = quoteattr.extract(text)[-1]
+    assert last.speaker is not None and last.speaker.name == "Dr. Bauerstein"
+
+
+def test_a_month_after_a_preposition_or_an_article_is_no_one_a_pronoun_can_mean():
+    """ "the blue vault of June", "a May morning": months that are given names too are no one
+    there; the woman named before them speaks."""
+    for month in ("the blue vault of June", "a May morning", "the rain of early April"):
+        text = _story(f"A letter from Mary came under {month}.", f"{LDQ}It is late,{RDQ} she said.")
+        quotes = quoteattr.extract(text)
+        assert quotes[0].speaker is not None and quotes[0].speaker.name == "Mary", month
+
+
 def test_the_other_of_a_cue_is_the_one_who_did_not_speak_the_line_before():
     """ "replied the other": of the two in the conversation, the one who did not just speak."""
     text = _story(
@@ -546,6 +568,70 @@ def test_a_narrated_answer_hands_the_next_line_back_to_the_one_who_asked():
     )
     quotes = quoteattr.extract(text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Mrs. Bennet"
+
+
+def test_a_quote_after_narration_is_spoken_by_the_subject_of_its_last_sentence():
+    """ "Mary sat down by the fire. Tom looked up from his book.\n\n“You are late.”" — the one
+    the narration ends with speaks, not the first it named."""
+    text = _story(
+        "Mary came into the room and sat down by the fire. Tom looked up from his book.",
+        f"{LDQ}You are late.{RDQ}",
+    )
+    quotes = quoteattr.extract(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Tom"
+    assert quotes[0].rule == "after narration"
+
+
+def test_the_other_one_of_a_conversation_is_a_subject_of_the_narration_before_it():
+    """ "Tom came into the room where Mary sat with Ann." — Mary speaks first; the one who
+    answers is the subject the narration was about, not the person it named last."""
+    text = _story(
+        "Tom came into the room where Mary sat with Ann.",
+        f"{LDQ}Good morning,{RDQ} said Mary.",
+        f"{LDQ}Good morning. Is there any news?{RDQ}",
+        f"{LDQ}None at all.{RDQ}",
+    )
+    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    assert names == ["Mary", "Tom", "Mary"]
+
+
+def test_a_line_that_calls_its_hearer_sir_was_answering_a_man():
+    """ "“It is, sir.”": the line before it was a man's, though the woman named last in the
+    narration would have been the other one of the conversation."""
+    text = _story(
+        "John and Ann came to the inn, where Mary was waiting.",
+        f"{LDQ}Good evening,{RDQ} said Mary.",
+        f"{LDQ}Good evening. What a cold night!{RDQ}",
+        f"{LDQ}It is, sir. Will you have some tea?{RDQ}",
+        f"{LDQ}I will, thank you.{RDQ}",
+    )
+    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    assert names == ["Mary", "John", "Mary", "John"]
+
+
+def test_a_name_addressed_before_a_dash_is_not_the_speaker():
+    """ "“Oh, Cecil--how you made me jump!”": Cecil is spoken to (a dash ends the vocative as a
+    comma would), so the narration's other person speaks."""
+    for dash in ("--", "\N{EM DASH}"):
+        text = _story(
+            "Lucy sat in the garden. Cecil closed the novel with a bang.",
+            f"{LDQ}Oh, Cecil{dash}how you made me jump!{RDQ}",
+        )
+        quotes = quoteattr.extract(text)
+        assert quotes[0].speaker is not None and quotes[0].speaker.name == "Lucy", dash
+
+
+def test_a_line_is_spoken_by_the_one_the_next_line_addresses():
+    """ "“Here it is.” / “Thank you, Ann.”": the one thanked by name spoke the line before,
+    not the person the narration named last."""
+    text = _story(
+        "Tom, Ann and Mary sat at breakfast.",
+        f"{LDQ}Pass the salt,{RDQ} said Tom.",
+        f"{LDQ}Here it is.{RDQ}",
+        f"{LDQ}Thank you, Ann.{RDQ}",
+    )
+    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    assert names == ["Tom", "Ann", "Tom"]
 
 
 def test_narration_ending_in_a_comma_introduces_its_last_subject():
