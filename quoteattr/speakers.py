@@ -62,7 +62,7 @@ CONFIDENCE = {
     "parse: subject of verb": 0.93,
 }
 # (news, fiction) factors for the kind of mention that decided
-EVIDENCE = {"name": (1.0, 1.0), "pronoun": (0.95, 0.72), "nominal": (0.9, 0.55)}
+EVIDENCE = {"name": (1.0, 1.0), "pronoun": (0.95, 0.85), "nominal": (0.9, 0.55)}
 UNRESOLVED_FACTOR = 0.8
 
 
