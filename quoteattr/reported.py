@@ -257,8 +257,8 @@ def _block_quote(text: str, before: Span | None, para: Span, qstarts: list[int])
     if before is None or para.end - para.start < 20 or text[para.end - 1 : para.end] == ":":
         return None
     k = bisect.bisect_left(qstarts, para.start)
-    if k < len(qstarts) and qstarts[k] < para.start + 2:
-        return None  # a paragraph that opens with a quote mark is the scanner's
+    if k < len(qstarts) and qstarts[k] < para.end:
+        return None  # a paragraph with a quotation in it is the scanner's (a block has no marks)
     lo = max(before.start, before.end - 200)
     if _ENDS_IN_COLON.search(text, lo, before.end) is None:
         return None  # (the test of the last token below, without reading the paragraph's tokens)

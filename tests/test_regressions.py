@@ -195,3 +195,16 @@ def test_no_block_quote_over_a_quotation_running_on_into_its_paragraph() -> None
     check_quotes(text, quotes)
     for a, b in itertools.pairwise(quotes):
         assert a.end <= b.start, (a, b)
+
+
+def test_no_block_quote_over_a_paragraph_holding_a_quotation() -> None:
+    """A paragraph after "… said:" that holds a quotation (here after two stray closing marks)
+    is the scanner's, not a block quotation over it.
+
+    Found by ``HYPOTHESIS_PROFILE=explore`` on test_extract_quotes_slice_back_in_order.
+    """
+    text = "\n\"'90s said:\n\N{RIGHT CORNER BRACKET}\N{RIGHT CORNER BRACKET}\"he rock 'n' roll\""
+    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    for a, b in itertools.pairwise(quotes):
+        assert a.end <= b.start, (a, b)
