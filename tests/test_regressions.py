@@ -184,26 +184,21 @@ def test_a_quotation_crossing_two_dialogue_parts_stays_nested() -> None:
                 assert inner.end <= outer.end, (outer, inner)
 
 
-def test_no_block_quote_over_a_quotation_running_on_into_its_paragraph() -> None:
-    """A paragraph after "… said:" is a block quotation only if no quotation of the paragraph
-    before runs on into it: else both would cover the same words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation of the paragraph before runs on into it
+        "\n\"'90s said:\n\"\"\"he rock 'n' roll\"",
+        # the paragraph holds a quotation of its own, after two stray closing marks
+        "\n\"'90s said:\n\N{RIGHT CORNER BRACKET}\N{RIGHT CORNER BRACKET}\"he rock 'n' roll\"",
+    ],
+)
+def test_no_block_quote_over_quoted_words(text: str) -> None:
+    """A paragraph after "… said:" is a block quotation only if it holds no quoted words (of a
+    quotation running on into it, or of its own): else both would cover the same words.
 
     Found by ``HYPOTHESIS_PROFILE=explore`` on test_extract_quotes_slice_back_in_order.
     """
-    text = "\n\"'90s said:\n\"\"\"he rock 'n' roll\""
-    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
-    check_quotes(text, quotes)
-    for a, b in itertools.pairwise(quotes):
-        assert a.end <= b.start, (a, b)
-
-
-def test_no_block_quote_over_a_paragraph_holding_a_quotation() -> None:
-    """A paragraph after "… said:" that holds a quotation (here after two stray closing marks)
-    is the scanner's, not a block quotation over it.
-
-    Found by ``HYPOTHESIS_PROFILE=explore`` on test_extract_quotes_slice_back_in_order.
-    """
-    text = "\n\"'90s said:\n\N{RIGHT CORNER BRACKET}\N{RIGHT CORNER BRACKET}\"he rock 'n' roll\""
     quotes = quoteattr.extract(text, kinds=ALL_KINDS)
     check_quotes(text, quotes)
     for a, b in itertools.pairwise(quotes):
