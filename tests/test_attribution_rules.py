@@ -15,6 +15,11 @@ def _story(*paragraphs: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _speaker_names(text: str) -> list[str | None]:
+    """The speaker's name of each quote ``extract`` finds in ``text`` by default, or None."""
+    return [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+
+
 def test_news_gets_reported_speech_by_default_and_fiction_does_not():
     """With kinds=None, a text dense in digits (news) gets indirect quotations, one without
     digits (fiction) only direct ones; an explicit ``kinds`` overrides the choice."""
@@ -591,7 +596,7 @@ def test_the_other_one_of_a_conversation_is_a_subject_of_the_narration_before_it
         f"{LDQ}Good morning. Is there any news?{RDQ}",
         f"{LDQ}None at all.{RDQ}",
     )
-    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    names = _speaker_names(text)
     assert names == ["Mary", "Tom", "Mary"]
 
 
@@ -605,7 +610,7 @@ def test_a_line_that_calls_its_hearer_sir_was_answering_a_man():
         f"{LDQ}It is, sir. Will you have some tea?{RDQ}",
         f"{LDQ}I will, thank you.{RDQ}",
     )
-    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    names = _speaker_names(text)
     assert names == ["Mary", "John", "Mary", "John"]
 
 
@@ -630,7 +635,7 @@ def test_a_line_is_spoken_by_the_one_the_next_line_addresses():
         f"{LDQ}Here it is.{RDQ}",
         f"{LDQ}Thank you, Ann.{RDQ}",
     )
-    names = [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)]
+    names = _speaker_names(text)
     assert names == ["Tom", "Ann", "Tom"]
 
 
@@ -982,7 +987,7 @@ def test_an_object_pronoun_does_not_teach_a_persons_sex():
         "Major Quorley alone sat near enough to hear her.",
         f"{LDQ}That was very pretty,{RDQ} he said.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Major Quorley"]
+    assert _speaker_names(text) == ["Major Quorley"]
 
 
 def test_a_subject_pronoun_of_the_narration_keeps_to_the_subject():
@@ -993,7 +998,7 @@ def test_a_subject_pronoun_of_the_narration_keeps_to_the_subject():
         "ambitious. He went on staring at Mr. Halloway, wondering how to answer him.",
         f"{LDQ}But must it be Canada?{RDQ} he stammered.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Fenwick"]
+    assert _speaker_names(text) == ["Mr. Fenwick"]
 
 
 def test_a_name_after_a_comma_with_its_verb_is_a_subject():
@@ -1004,7 +1009,7 @@ def test_a_name_after_a_comma_with_its_verb_is_a_subject():
         "the gate, Clara could only laugh at her.",
         f"{LDQ}We must find a way in,{RDQ} said she.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
+    assert _speaker_names(text) == ["Clara"]
 
 
 def test_a_pronoun_prefers_a_named_person_to_a_description_of_unknown_sex():
@@ -1015,7 +1020,7 @@ def test_a_pronoun_prefers_a_named_person_to_a_description_of_unknown_sex():
         f"{LDQ}Everyone thinks so,{RDQ} the suitor insisted.",
         f"{LDQ}You are so original!{RDQ} she laughed.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["the suitor", "Rosalind"]
+    assert _speaker_names(text) == ["the suitor", "Rosalind"]
 
 
 def test_a_cueless_quote_goes_to_the_subject_nearest_before_it():
@@ -1026,7 +1031,7 @@ def test_a_cueless_quote_goes_to_the_subject_nearest_before_it():
         "Lady Amberley sat by the window with her needlework. After a long while Mr. Trent came in "
         f"from the garden, and, laying his wet hat upon the table with great care, {LDQ}It is raining again.{RDQ}",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Trent"]
+    assert _speaker_names(text) == ["Mr. Trent"]
 
 
 def test_the_second_voice_is_the_one_the_opening_line_turns_to():
@@ -1037,7 +1042,7 @@ def test_the_second_voice_is_the_one_the_opening_line_turns_to():
         f"{LDQ}Where have you been?{RDQ} said Clara, with a glance at Miss Vale. {LDQ}We looked everywhere.{RDQ}",
         f"{LDQ}Only in the garden.{RDQ}",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara", "Clara", "Miss Vale"]
+    assert _speaker_names(text) == ["Clara", "Clara", "Miss Vale"]
 
 
 def test_a_title_at_a_line_end_belongs_to_the_name_on_the_next_line():
@@ -1047,7 +1052,7 @@ def test_a_title_at_a_line_end_belongs_to_the_name_on_the_next_line():
         "Mrs. Alden was sewing by the fire in the little parlour when Mr.\nAlden came in from the yard.",
         f"{LDQ}Is dinner ready?{RDQ} he asked.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Alden"]
+    assert _speaker_names(text) == ["Mr. Alden"]
 
 
 def test_a_participle_opening_a_sentence_is_not_a_name():
@@ -1069,7 +1074,7 @@ def test_a_pronoun_reaches_a_person_named_a_long_paragraph_before():
     """Nearly 4,000 characters of narration without a person between a name and the "he" of a
     cue: the pronoun still finds him."""
     text = _story("Mr. Hale sat down by the fire.", _RAIN, f"{LDQ}It is late,{RDQ} he said.")
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Mr. Hale"]
+    assert _speaker_names(text) == ["Mr. Hale"]
 
 
 def test_the_last_resort_reaches_a_speaker_a_long_paragraph_before():
@@ -1093,7 +1098,7 @@ def test_a_given_name_someone_goes_by_is_not_a_family_name():
         "Clara Grey lived at the mill with her aunt. With Mrs. Alfred Clara went to church every Sunday.",
         f"{LDQ}I am tired,{RDQ} said Clara.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara Grey"]
+    assert _speaker_names(text) == ["Clara Grey"]
 
 
 def test_a_name_with_two_particles_is_read_whole():
@@ -1115,7 +1120,7 @@ def test_a_double_hyphen_is_a_dash_before_a_subject():
         "Mrs. Pruett read the letter twice -- Clara turned away to the window.",
         f"{LDQ}It is nothing,{RDQ} she said.",
     )
-    assert [q.speaker.name if q.speaker else None for q in quoteattr.extract(text)] == ["Clara"]
+    assert _speaker_names(text) == ["Clara"]
 
 
 def test_only_plain_verbs_invert_after_fronted_words():
