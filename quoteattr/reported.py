@@ -455,8 +455,10 @@ _ACCORDING = frozenset({"according"})
 
 
 def _before_participle(text: str, s: int, cue: int, toks: list, inner: list[QuotedSpan], words: set[str], whole: list) -> Reported | None:
-    """A judgement, stance or intention in the sentence before the comma of a participle cue
-    at ``cue`` ("Carson endorsed Trump, calling him …", "…, saying that …")."""
+    """The sentence's first report, before the comma of a participle cue at ``cue`` or the
+    "and"/"but" of a second verb: a judgement, stance or intention ("Carson endorsed Trump,
+    calling him …", "Weber criticized the plan but said …") or fronted words ("…, Hollande
+    said Tuesday, noting …"). The cue's own report is then the second (``_second_report``)."""
     before = [t for t in toks if t.end <= cue]
     if len(before) < 5 or not (before[-1].text == "," or (before[-1].low in ("and", "but") and toks[len(before)].text[:1].islower())):
         return None  # (a participle after a comma, or a second verb: "… and said …")
