@@ -27,8 +27,10 @@ import regex
 
 from .cues import (
     _APOSTROPHES,
+    _APPROXIMATELY,
     _CLAUSE_WORDS,
     _INVERTED_PRONOUNS,
+    _NUMBER_WORDS,
     _PREPOSITIONS,
     _WEEKDAYS,
     CUE_REACH,
@@ -1486,10 +1488,8 @@ def _plural_present(toks: list, v: int, subject: NP) -> bool:
     return low.endswith("s") and not low.endswith(("'s", "\N{RIGHT SINGLE QUOTATION MARK}s", "ss"))
 
 
-_NOT_BEFORE_PRESENT = frozenset(
-    "will would can could should may might must shall to do does did not the a an his her its their our my your this that".split()
-)
 _MODAL_WORDS = frozenset("will would can could should may might must shall to do does did".split())
+_NOT_BEFORE_PRESENT = _MODAL_WORDS | frozenset("not the a an his her its their our my your this that".split())
 _HEAD_ENDS = frozenset("of in from at across under over with on among".split())
 _PLURAL_QUANTITIES = frozenset(
     "two three four five six seven eight nine ten most many some all both few percent majority half people children police".split()
@@ -1715,8 +1715,7 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
-_APPROXIMATIONS = frozenset("about nearly almost roughly around over".split())
-_SHARES = frozenset("half a one two three four five six seven eight nine ten".split())
+_SHARES = _NUMBER_WORDS | {"half", "a"}
 
 
 def _starts_clause(toks: list, k: int) -> bool:
@@ -1732,7 +1731,7 @@ def _starts_clause(toks: list, k: int) -> bool:
         return k + 1 < len(toks) and _starts_clause(toks, k + 1)
     if k + 1 < len(toks) and t.low == "too" and toks[k + 1].low in ("much", "many", "few", "little"):
         return True  # "says too much is made of …"
-    if k + 1 < len(toks) and t.low in _APPROXIMATIONS and (toks[k + 1].text[:1].isdigit() or toks[k + 1].low in _SHARES):
+    if k + 1 < len(toks) and t.low in _APPROXIMATELY and (toks[k + 1].text[:1].isdigit() or toks[k + 1].low in _SHARES):
         return True  # "said about half of the adjustment reflected …": a share, not a topic
     if len(t.text) == 1 and t.text.isupper() and k + 2 < len(toks) and toks[k + 1].text == "." and toks[k + 2].text[:1].isupper():
         return True  # an initialism: "says U.S. forces …"
