@@ -109,7 +109,9 @@ _ABBREVIATION = regex.compile(
 
 # Abbreviations that may end a sentence too, and the words that then open the next one.
 _ENDS_SENTENCE_TOO = regex.compile(r"\b(?:U\.S|a\.m|p\.m|Inc|Co|Corp|Ltd|etc|Jr|Sr)\.$")
-_OPENS_SENTENCE = regex.compile(r"\s+(?:He|She|They|It|We|I|The|But|This|That|There|His|Her|Their|Its)\b")
+# (read after a full stop: its white space is taken whole and never given back, and a try
+# starts only after a character that is not white space, so a long run of it is read once)
+_OPENS_SENTENCE = regex.compile(r"(?<!\s)\s++(?:He|She|They|It|We|I|The|But|This|That|There|His|Her|Their|Its)\b")
 
 
 class Reported(NamedTuple):
@@ -497,7 +499,7 @@ def _relative_report(text: str, s: int, e: int, toks: list, inner: list[QuotedSp
         # the rest of the clause: a verb ("say could be …"), or how it was described ("which
         # he described as “like an open orchid.”", "what Zimmerman called “a piece of history”")
         described = toks[v].low in _DESCRIBED and (
-            toks[v + 1].low == "as" or any(toks[v].end <= q.start < toks[v + 1].start for q in inner)
+            toks[v + 1].low == "as" or _quote_starts(inner, toks[v].end, toks[v + 1].start)
         )
         if not toks[v].text[:1].islower() or not (toks[v + 1].low in _AUXILIARIES or described):
             continue
@@ -670,8 +672,12 @@ def _subordinate(text: str, start: int) -> bool:
 def _opening_phrase(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a short phrase that sets the scene ("At a rally Friday in Coral
     Springs", "During his years in office", "But when Congress cut funding") rather than a
-    clause that someone said?"""
-    words = text[start:end].split()
+    clause that someone said? (Twelve words are a phrase at most: more than 400 characters,
+    or a 14th word, and it is none; so the many commas of a long sentence, each asking, cost
+    no more than its length.)"""
+    if end - start > 400:
+        return False
+    words = text[start:end].split(None, 13)
     if words and words[0].lower() in ("but", "and", "yet", "so") and len(words) > 1:
         words = words[1:]
     if not words or len(words) > 12:
@@ -681,7 +687,16 @@ def _opening_phrase(text: str, start: int, end: int) -> bool:
 
 
 def _inside_any(quotes: list[QuotedSpan], pos: int) -> bool:
-    return any(q.start <= pos < q.end for q in quotes)
+    """Is ``pos`` inside one of ``quotes`` (top-level ones: apart, and sorted by start)? Only
+    the last that starts at or before it can hold it: one look, whatever their number."""
+    k = bisect.bisect_right(quotes, pos, key=_START) - 1
+    return k >= 0 and pos < quotes[k].end
+
+
+def _quote_starts(quotes: list[QuotedSpan], lo: int, hi: int) -> bool:
+    """Does one of ``quotes`` (sorted by start) start in ``[lo, hi)``?"""
+    k = bisect.bisect_left(quotes, lo, key=_START)
+    return k < len(quotes) and quotes[k].start < hi
 
 
 def _ends_sentence_soon(text: str, pos: int, e: int) -> bool:
@@ -818,7 +833,7 @@ def _fronted(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan], who
             continue  # "Eva Lund, the former minister, stressed …": a subject, not content
         if toks[k + 1].low in _RELATIVES:
             continue  # "…, which Democrats say could …": a relative clause's report, not fronted content
-        if any(q.start <= found.cue.start < q.end or q.start <= found.mention.start < q.end for q in inner):
+        if _inside_any(inner, found.cue.start) or _inside_any(inner, found.mention.start):
             continue  # words inside a quotation are not the narrator's cue
         # the cue must close the sentence, with adjuncts at most ("said Friday", "said at a
         # meeting with …"); a clause after it makes it "X said (that) …", not fronted content
@@ -1213,7 +1228,7 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
         person = nxt in ("him", "her", "them", "it") and (
             (v + 2 < len(toks) and toks[v + 2].text[:1].isalnum() and toks[v + 2].low not in _NOT_CALLED)
             # "calling him “a stiff.”", "calls it “the pearl” on the …": a quotation right after it
-            or any(toks[v + 1].end <= q.start < (toks[v + 2].start if v + 2 < len(toks) else e) for q in inner)
+            or _quote_starts(inner, toks[v + 1].end, toks[v + 2].start if v + 2 < len(toks) else e)
         )
         if (nxt in _NOT_CLAUSE and not person) or nxt in _NOT_CALLED:
             continue  # "called for …", "called on …", "called back", "called him back"
@@ -1226,7 +1241,7 @@ def _named_as(text: str, s: int, e: int, toks: list, inner: list[QuotedSpan]) ->
         if subject is None or (subject.kind == "pronoun" and toks[subject.i].low == "it"):
             continue
         if subject.kind == "nominal" and subject.name is None and toks[subject.i].low in ("a", "an") and (
-            toks[v + 1].text[:1].isupper() or any(q.start >= toks[v].end for q in inner)
+            toks[v + 1].text[:1].isupper() or _quote_starts(inner, toks[v].end, e + 1)
         ):
             continue  # "a group called Citizens for Trump": a name given, not a judgement
         end = _clause_end(toks, v + 2, e, inner, ",;", frozenset())

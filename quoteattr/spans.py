@@ -504,13 +504,17 @@ def starts_sentence(text: str, start: int) -> bool:
     return False
 
 
-_TAG_AFTER = regex.compile(r"[ \t]*,[ \t]+\p{Ll}")
+_TAG_AFTER = regex.compile(r"[ \t]*+,[ \t]++\p{Ll}")
+# How far after a quotation its tag's comma is looked for. (Bounded because ``regex`` looks
+# for a pattern's required character, the comma, from the start to the end of the range
+# before it matches: without the bound, every quotation of a long text read the rest of it.)
+_TAG_REACH = 200
 
 
 def _tagged_after(text: str, end: int) -> bool:
     """Is the quote followed by a comma and a lower-case word, as dialogue is when its tag comes
     after it and the punctuation stays outside the marks: « Oui », dit-il. 'Yes', he said."""
-    return _TAG_AFTER.match(text, end) is not None
+    return _TAG_AFTER.match(text, end, end + _TAG_REACH) is not None
 
 
 # A quotation inside a sentence whose words are all capitalised (but for little words) is a

@@ -777,8 +777,9 @@ _KIN_VOCATIVE = regex.compile(
 
 # the narration names whom a cue's speaker spoke to: "he asked Poirot", "said Helen to Margaret"
 _TOLD_VERBS = "asked|told|answered|addressed|questioned|assured|warned|reminded|informed|begged|urged|implored|thanked"
+# (white space is taken whole, and a try starts only after a word: a long run is read once)
 _TOLD = regex.compile(
-    r"\s*,?\s*(?:(?<=\s)(?:turning\s+)?to|(?<=\s)at)\s+(?:(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b(?!\s+(?:said|asked|answered|replied|cried))"
+    r"(?<!\s)\s*+(?:,\s*+)?(?:(?<=\s)(?:turning\s+)?to|(?<=\s)at)\s+(?:(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b(?!\s+(?:said|asked|answered|replied|cried))"
 )
 _TOLD_OBJECT = regex.compile(
     rf"(?:{_TOLD_VERBS})\s+(?:(Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Captain|Colonel)\.?\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"

@@ -66,6 +66,38 @@ def test_spaces_and_tabs_after_a_quoted_word_are_read_in_linear_time() -> None:
     assert tags == {", said Tom": True, " \t said Tom": True, "  ,  he said": True, ",he said": False, " ,said Tom": False, " Tom Smith quietly said": True, " Tom, who": False}
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("unit", "size"),
+    [
+        # each comma asked whether the words before it were an opening phrase, splitting them
+        ("said Tom, adding that ", 2_000_000),
+        # each "called" looked through every quotation of the sentence
+        ("called it \N{LEFT DOUBLE QUOTATION MARK}bad\N{RIGHT DOUBLE QUOTATION MARK} and ", 2_500_000),
+    ],
+)
+def test_a_long_sentence_of_repeated_cues_is_read_in_linear_time(unit: str, size: int) -> None:
+    """One sentence of megabytes (no full stop) repeating a cue: each repetition reads a
+    bounded stretch, not the sentence so far (time was quadratic: about 500 and 400 s here)."""
+    text = unit * (size // len(unit))
+    with hang_guard(240):
+        quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+
+
+def test_a_tag_after_a_quotation_is_looked_for_nearby() -> None:
+    """The comma of a tag after a quotation ('« Oui », dit-il') is looked for within 200
+    characters: ``regex`` reads a range for the comma before matching, so every short quotation
+    of a long text read all the rest of it (a megabyte of them took minutes)."""
+    from quoteattr.spans import _tagged_after
+
+    close = "\N{RIGHT DOUBLE QUOTATION MARK}"
+    assert _tagged_after(f"{close}, dit-il", 1)
+    assert _tagged_after(f"{close}" + " " * 150 + ", dit-il", 1)
+    assert not _tagged_after(f"{close}" + " " * 250 + ", dit-il", 1)
+    assert not _tagged_after(f"{close}, Dit-il", 1)
+
+
 def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
     """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
 
