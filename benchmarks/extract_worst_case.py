@@ -42,6 +42,29 @@ def _between(before: str, unit: str, after: str) -> Callable[[int], str]:
     return lambda n: before + (unit * (n // len(unit) + 1))[:n] + after
 
 
+_SYLLABLES = ("ba", "ko", "ri", "mu", "te", "la", "so", "ni")
+
+
+def _name(i: int) -> str:
+    """The ``i``-th of 32,768 made-up names ("Bakoba", "Kobaba", ...), each its own person."""
+    return "".join(_SYLLABLES[(i >> (3 * k)) & 7] for k in range(5)).capitalize()
+
+
+def _people(unit: Callable[[int], str]) -> Callable[[int], str]:
+    """Units naming ever new people, up to ``n`` characters."""
+
+    def make(n: int) -> str:
+        out, size, i = [], 0, 0
+        while size < n:
+            piece = unit(i)
+            out.append(piece)
+            size += len(piece)
+            i += 1
+        return "".join(out)[:n]
+
+    return make
+
+
 # name -> a function of the size in characters giving the text
 TEXTS: dict[str, Callable[[int], str]] = {
     "quotation then blanks": _between(f"a {L}hi{R}", " \t", "x"),
@@ -90,6 +113,17 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "straight marks": _repeat('"'),
     "apostrophes": _repeat("'"),
     "line breaks": _repeat("\n"),
+    "dialogue of many people": _people(lambda i: f"{L}Hi,{R} said {_name(i)} {_name(i + 7)}.\n\n"),
+    "many people, spoken to": _people(lambda i: f"{L}Hi,{R} said {_name(i)} to {_name(i + 3)}.\n\n"),
+    "many people, addressed": _people(lambda i: f"{L}Hi, {_name(i)},{R} he said.\n\n"),
+    "many people's kin": _people(lambda i: f"{L}Yes,{R} said {_name(i)}'s brother. {L}No,{R} said his sister.\n\n"),
+    "many people, chapters": _people(lambda i: f"CHAPTER {i % 90 + 1}\n\n{L}Hi,{R} said {_name(i)}.\n\n"),
+    "said the other": _repeat(f"{L}Hi,{R} said the other.\n\n"),
+    "untagged lines": _repeat(f"{L}Hi.{R}\n\n"),
+    "news paragraphs": _people(
+        lambda i: f"WASHINGTON - {_name(i)}, a senator, said on Monday that the plan would fail. "
+        f"{L}It is bad,{R} {_name(i)} told reporters. According to {_name(i + 1)}, it is fine.\n\n"
+    ),
 }
 
 

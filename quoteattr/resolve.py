@@ -18,6 +18,7 @@ the text uses), the other names as aliases, and an id stable within the document
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable
 
 import regex
@@ -63,6 +64,7 @@ class Entity:
         "last",
         "mentions",
         "roles",
+        "seq",
         "subject_at",
         "title",
         "titled",
@@ -82,6 +84,7 @@ class Entity:
         self.first = pos
         self.mentions: list[Mention] = []
         self.described = False
+        self.seq = -1  # the order in which the resolver met the person (``Resolver.entities``)
         self.subject_at = -1  # where the person was last the subject of a sentence
         self.form_titles: dict[str, str] = {}  # the title a name form was written with
         self.titled: dict[str, int] = {}  # how often a name form was written with a title
@@ -220,6 +223,13 @@ def _gender_of_name(words: list[str], title: str | None) -> str:
     return "x"
 
 
+_SEQ = operator.attrgetter("seq")
+# The holders of a role weighed for "the minister", "his brother": the latest this many to take
+# it. (Real texts have a dozen at most; a text of thousands of "X's brother" weighed them all
+# for each, in time that grew with the square of the text.)
+_HOLDERS = 64
+
+
 class Resolver:
     """The register of people in one document."""
 
@@ -242,8 +252,16 @@ class Resolver:
 
     def _new(self, pos: int) -> Entity:
         e = Entity(f"e{len(self.entities) + 1}", pos)
+        e.seq = len(self.entities)
         self.entities.append(e)
         return e
+
+    def known_by(self, words: set[str]) -> list[Entity]:
+        """The people whose names hold all of ``words`` (lower case, one at least), in the order
+        they were met: looked up by word, not read one by one (a text of thousands of people
+        would read them all for each name)."""
+        smallest = min((self._by_word.get(w, ()) for w in words), key=len)
+        return sorted((e for e in smallest if words <= e.words), key=_SEQ)
 
     def _touch(self, e: Entity, pos: int, mention: Mention | None) -> Entity:
         if pos >= e.last:
@@ -357,7 +375,7 @@ class Resolver:
             if w not in roles() and w not in titles() and w not in ("the", "of", "a", "an", "his", "her", "their", "my", "our")
         }
         best, best_score = None, 0.0
-        holders = {id(e): e for h in heads for e in self._by_role.get(h, ())}
+        holders = {id(e): e for h in heads for e in self._by_role.get(h, ())[-_HOLDERS:]}
         named_first = min((e.first for e in holders.values() if not e.described), default=pos + 1)
         for e in holders.values():
             for h in heads:

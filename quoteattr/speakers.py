@@ -814,9 +814,8 @@ def _vocatives(resolver: Resolver, text: str, raws: list[RawMention]) -> list[En
         words = {w.lower() for w in name_words(text[raw.name_start : raw.end])}
         matches = [
             e
-            for e in resolver.entities
-            if words <= e.words
-            and (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
+            for e in (resolver.known_by(words) if words else resolver.entities)
+            if (not raw.title or not e.title or titles().get(raw.title) == titles().get(e.title))
             # "My dear Mr. Bennet" is no woman of that name, titled or not
             and not (titles().get(raw.title or "") in ("m", "f") and e.gender in "mf" and e.gender != titles()[raw.title])
         ]
@@ -910,8 +909,10 @@ def _the_other(quotes: list[_Q]) -> None:
                 break
             if e is not None and e is not before:
                 old, q.entity = q.entity, e
-                # the rest of its paragraph, which took the description from it
-                for r in quotes[i + 1 :]:
+                # the rest of its paragraph, which took the description from it (read in
+                # place: a copy of the rest of the list for each line made dialogue quadratic)
+                for j in range(i + 1, len(quotes)):
+                    r = quotes[j]
                     if r.para_first != q.para_last or r.rule != "same paragraph" or r.entity is not old:
                         break
                     r.entity = e

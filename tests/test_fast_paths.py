@@ -223,3 +223,78 @@ def test_ascii_tokens_are_the_unicode_tokens():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         start, end = sorted(rng.sample(range(len(text) + 1), 2)) if len(text) > 1 else (0, len(text))
         assert [m.span() for m in _ASCII_TOKEN.finditer(text, start, end)] == [m.span() for m in _TOKEN.finditer(text, start, end)], text
+
+
+def test_people_known_by_words_are_those_a_full_reading_finds():
+    """``Resolver.known_by`` looks people up by word: the same people, in the same order, as
+    reading every one of them and keeping those whose names hold all the words."""
+    from quoteattr.resolve import Resolver
+
+    rng = random.Random(3)
+    given, family = ["Ann", "Tom", "Eva", "Max"], ["Lund", "Berg", "Holm", "Dahl", "Ek"]
+    resolver = Resolver(fiction=True)
+    for pos in range(0, 4000, 10):
+        name = rng.choice([rng.choice(given), rng.choice(family), f"{rng.choice(given)} {rng.choice(family)}"])
+        title = rng.choice([None, None, "mr", "mrs", "dr"])
+        resolver.name(name, pos, title=title)
+        if pos % 70 == 0:
+            resolver.describe("the stranger", "stranger", pos)
+    assert len(resolver.entities) > 20
+    for words in [{"ann"}, {"lund"}, {"ann", "lund"}, {"tom", "ek"}, {"nobody"}, {"eva", "nobody"}]:
+        expected = [e for e in resolver.entities if words <= e.words]
+        assert resolver.known_by(words) == expected, words
+
+
+def test_a_role_is_weighed_among_its_latest_holders():
+    """"His brother" is looked for among the latest holders of the role (``_HOLDERS``): the
+    latest one still wins, however many others held it before."""
+    from quoteattr.resolve import _HOLDERS, Resolver
+
+    resolver = Resolver(fiction=False)
+    holders = [resolver.describe("the minister", "minister", pos) for pos in range(0, 20 * _HOLDERS, 10)]
+    assert resolver.nominal("the minister", "minister", 20 * _HOLDERS) is holders[-1]
+    assert resolver.nominal("the senator", "senator", 20 * _HOLDERS) is None
+
+
+def test_quotation_lookups_by_bisection_equal_reading_them_all():
+    """Whether a position lies inside one of a sentence's quotations, or a quotation starts in a
+    range, is bisected over the quotations (top-level ones: apart, sorted): the same answers as
+    asking each."""
+    from quoteattr.model import QuotedSpan, Span
+    from quoteattr.reported import _inside_any, _quote_starts
+
+    rng = random.Random(5)
+    for _ in range(300):
+        quotes, pos = [], 0
+        for _ in range(rng.randint(0, 6)):
+            start = pos + rng.randint(0, 8)
+            end = start + rng.randint(1, 8)
+            quotes.append(QuotedSpan(start, end, (Span(start, end),), '"', 0, False, True, None, False))
+            pos = end
+        for p in range(pos + 3):
+            assert _inside_any(quotes, p) == any(q.start <= p < q.end for q in quotes)
+            for hi in range(p, pos + 3, 3):
+                assert _quote_starts(quotes, p, hi) == any(p <= q.start < hi for q in quotes)
+
+
+def test_an_opening_phrase_is_read_from_its_first_words_only():
+    """``_opening_phrase`` reads at most 14 words and 400 characters: what reading all the words
+    gives, for every stretch of up to 400 characters."""
+    from quoteattr.reported import _OPENERS, _PREPOSITIONS, _opening_phrase
+
+    def reading_all(text: str) -> bool:
+        words = text.split()
+        if words and words[0].lower() in ("but", "and", "yet", "so") and len(words) > 1:
+            words = words[1:]
+        if not words or len(words) > 12:
+            return False
+        first = words[0].lower().strip(",")
+        return first in _PREPOSITIONS or first in _OPENERS or first == "to"
+
+    rng = random.Random(9)
+    pieces = ["At", "but", "But", "when", "to", "the", "rally", ",", " ", "  ", "Friday", "in", "a" * 30, "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + " " for _ in range(rng.randint(0, 20)))[:400]
+        assert _opening_phrase(text, 0, len(text)) == reading_all(text), text
+    long = "At a rally " + "x" * 400
+    assert not _opening_phrase(long, 0, len(long))  # (longer than a phrase)
