@@ -118,6 +118,10 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "many people, addressed": _people(lambda i: f"{L}Hi, {_name(i)},{R} he said.\n\n"),
     "many people's kin": _people(lambda i: f"{L}Yes,{R} said {_name(i)}'s brother. {L}No,{R} said his sister.\n\n"),
     "many people, chapters": _people(lambda i: f"CHAPTER {i % 90 + 1}\n\n{L}Hi,{R} said {_name(i)}.\n\n"),
+    "answers to many people": _people(
+        lambda i: f"{L}Hi, {_name(i)}?{R} said {_name(i + 5)}.\n\n{L}Yes,{R} he answered.\n\n"
+    ),
+    "one paragraph, untagged": _repeat(f"He went in. {L}Hi.{R} "),
     "said the other": _repeat(f"{L}Hi,{R} said the other.\n\n"),
     "untagged lines": _repeat(f"{L}Hi.{R}\n\n"),
     "news paragraphs": _people(

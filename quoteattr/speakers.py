@@ -935,7 +935,11 @@ def _answered_by_addressee(quotes: list[_Q]) -> None:
         gender = pronouns().get(m.text.lower(), ("x", ""))[0]
         if gender not in "mf":
             continue
-        in_prev = [quotes[k] for k in range(i - 1, -1, -1) if quotes[k].para_last == prev.para_last]
+        in_prev = []  # the quotes of the paragraph before, last first (they run back from i - 1)
+        for k in range(i - 1, -1, -1):
+            if quotes[k].para_last != prev.para_last:
+                break
+            in_prev.append(quotes[k])
         said_to = [a for r in in_prev for a in r.addressees]
         # the speaker of the paragraph before: its quotes share it (rule 2 copies it later)
         prev_e = prev.entity or next((r.entity for r in in_prev if r.entity is not None), None)
@@ -989,8 +993,11 @@ def _subject_position(text: str, pos: int, lo: int) -> bool:
 
 # a finite verb right after a mention (a past tense or a modal, an adverb between or not): the
 # mention is the verb's subject
+# (a try starts only after a character that is not a space or tab, where a mention ends, and
+# the verb at a word's start: a run of blanks or of letters is read once however many
+# positions ``finditer`` tries in it)
 _VERB_AFTER = regex.compile(
-    r"[ \t]*+\n?[ \t]*+(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|was|had|sat|stood|took|came|went|made|felt|saw|began|rose|got"
+    r"(?<![ \t])[ \t]*+\n?[ \t]*+\b(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|was|had|sat|stood|took|came|went|made|felt|saw|began|rose|got"
     r"|gave|kept|left|ran|thought|knew|broke|spoke|held|put|shook|drew|threw|told|heard|found|said|could|would|did)\b"
 )
 
@@ -1004,30 +1011,51 @@ def _paragraph_person(
     text: str,
     paras: tuple,
 ) -> None:
-    """Rule 3: a paragraph whose narration has one person as a subject is that person talking."""
+    """Rule 3: a paragraph whose narration has one person as a subject is that person talking.
+
+    Each paragraph's subjects are read once (the positions where someone is a subject, and the
+    people in the order they first are), not once for each of its quotes: a long paragraph of
+    many quotes and subjects took time growing with the square of its length.
+    """
+    read: dict[int, tuple[list[int], list[Entity]]] = {}
+
+    def subjects(p: int) -> tuple[list[int], list[Entity]]:
+        got = read.get(p)
+        if got is None:
+            lo = paras[p].start if paras else 0
+            positions, people, seen = [], [], set()
+            for position in sorted(mentions_by_para.get(p, ())):
+                e = entity_at.get(position)
+                if e is not None and _subject_position(text, position, lo):
+                    positions.append(position)
+                    if id(e) not in seen:
+                        seen.add(id(e))
+                        people.append(e)
+            got = read[p] = (positions, people)
+        return got
+
     for q in quotes:
         if q.entity is not None or q.found is not None or q.mention is not None:
             continue
+        # the first two people who are subjects and whom the quote does not address: one, or more
         people: list[Entity] = []
         for p in range(q.para_first, q.para_last + 1):
-            lo = paras[p].start if paras else 0
-            for position in sorted(mentions_by_para.get(p, ())):
-                e = entity_at.get(position)
-                if e is None or _addressed(q, e) or e in people:
-                    continue
-                if _subject_position(text, position, lo):
+            for e in subjects(p)[1]:
+                if not _addressed(q, e) and all(e is not o for o in people):
                     people.append(e)
+                    if len(people) == 2:
+                        break
+            if len(people) == 2:
+                break
         if len(people) > 1 and not news_like:
             # several: the subject nearest before the quote introduces it ("Her partner now
             # drew near, and said, “…”"), else the paragraph's first
-            lo = paras[q.para_first].start if paras else 0
-            before = [
-                position
-                for position in mentions_by_para.get(q.para_first, ())
-                if position < q.span.start and entity_at.get(position) in people and _subject_position(text, position, lo)
-            ]
-            if before:
-                people = [entity_at[max(before)]]
+            positions = subjects(q.para_first)[0]
+            k = bisect.bisect_left(positions, q.span.start) - 1
+            while k >= 0 and _addressed(q, entity_at[positions[k]]):
+                k -= 1
+            if k >= 0:
+                people = [entity_at[positions[k]]]  # type: ignore[list-item]
         if len(people) == 1 or (people and not news_like):
             _take(q, people[0], "paragraph's person", None, resolver)
 
@@ -1090,8 +1118,9 @@ _SENTENCE_END = regex.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St))[.!?](?=\s)")
 
 
 # a narration sentence that tells a person's answer, or that there was none: "He made no answer."
+# (white space taken whole, and a try only after a character that is not: a run is read once)
 _NARRATED_REPLY = regex.compile(
-    r"\s+(?:\w+ly\s+)?(?:replied|answered|agreed|assented|assured|thanked|bowed"
+    r"(?<!\s)\s++(?:\w+ly\s++)?(?:replied|answered|agreed|assented|assured|thanked|bowed"
     r"|made\s+no\s+(?:answer|reply)|returned\s+no\s+answer|said\s+nothing|was\s+silent|did\s+not\s+(?:answer|reply))\b"
 )
 
