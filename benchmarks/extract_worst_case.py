@@ -92,6 +92,7 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "quotations, \\r\\n lines": _repeat(f"{L}Hi,{R} he said.\r\n"),
     "unclosed quotations": _repeat(f"he said, {L}"),
     "one unclosed quotation": _between(L, "a ", ""),
+    "one quotation over paragraphs": _repeat(f"{L}Hi there.\n\n"),
     "nested quotations": _repeat(f"{L}a '"),
     "block quotations": _repeat("He said:\n\nIt is so.\n\n"),
     "labels": _repeat("TAPPER: yes. "),

@@ -241,7 +241,10 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
     open_single = 0  # single-quote openers on the stack
     # A quotation that runs over paragraphs: its words start after the mark that reopened it
     # in this paragraph, and it has segments in the paragraphs before.
-    cont, cont_from, cont_segments = -1, 0, ()
+    # (a list, grown in place: a quotation reopened in each of thousands of paragraphs copied a
+    # growing tuple at each, time growing with the square of their number)
+    cont, cont_from = -1, 0
+    cont_segments: list[Span] = []
     carry = -1  # the quotation the last paragraph left open (its segments: cont_segments)
 
     def unclosed(k: int, end: int) -> None:
@@ -277,7 +280,10 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
                         unclosed(k, pe)
                 carry = opened[0]
                 _, last = _open_segment(text, cont_from if carry == cont else positions[carry] + 1, pe)
-                cont_segments = (*cont_segments, last) if carry == cont else (last,)
+                if carry == cont:
+                    cont_segments.append(last)
+                else:
+                    cont_segments = [last]
                 opened.clear()
                 wanted.clear()
                 open_single, cont = 0, -1
@@ -286,7 +292,7 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
                 next_break += 1
                 pe = breaks[next_break][0] if next_break < last_break else n
                 if s > pe and carry >= 0:  # a paragraph without marks
-                    carried_over(carry, cont_segments)
+                    carried_over(carry, tuple(cont_segments))
                     carry = -1
             ahead_lo = -1
             if carry >= 0:
@@ -298,7 +304,7 @@ def _pair_marks(text: str, breaks: list[tuple[int, int]]) -> _Found:
                     wanted.append(CLOSERS[glyph])
                     open_single = flags[cont] >> 3 & 1  # (SINGLE)
                     continue
-                carried_over(carry, cont_segments)
+                carried_over(carry, tuple(cont_segments))
                 carry = -1
         if f & WEAK and ahead_lo < 0:
             ahead_lo = i + 1

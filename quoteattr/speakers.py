@@ -994,10 +994,11 @@ def _subject_position(text: str, pos: int, lo: int) -> bool:
 # a finite verb right after a mention (a past tense or a modal, an adverb between or not): the
 # mention is the verb's subject
 # (a try starts only after a character that is not a space or tab, where a mention ends, and
-# the verb at a word's start: a run of blanks or of letters is read once however many
-# positions ``finditer`` tries in it)
+# the verb at a word's start; a word is taken whole and its ending looked at behind it: a run
+# of blanks or of letters is read once however many positions ``finditer`` tries in it, where
+# "\p{Ll}{2,}ed" gave a megabyte-long word back a letter at a time)
 _VERB_AFTER = regex.compile(
-    r"(?<![ \t])[ \t]*+\n?[ \t]*+\b(?:\p{Ll}+ly\s+)?(?:\p{Ll}{2,}ed|was|had|sat|stood|took|came|went|made|felt|saw|began|rose|got"
+    r"(?<![ \t])[ \t]*+\n?[ \t]*+\b(?:\p{Ll}++(?<=\p{Ll}ly)\s+)?(?:\p{Ll}++(?<=\p{Ll}{2}ed)|was|had|sat|stood|took|came|went|made|felt|saw|began|rose|got"
     r"|gave|kept|left|ran|thought|knew|broke|spoke|held|put|shook|drew|threw|told|heard|found|said|could|would|did)\b"
 )
 

@@ -298,3 +298,21 @@ def test_an_opening_phrase_is_read_from_its_first_words_only():
         assert _opening_phrase(text, 0, len(text)) == reading_all(text), text
     long = "At a rally " + "x" * 400
     assert not _opening_phrase(long, 0, len(long))  # (longer than a phrase)
+
+
+def test_verb_after_a_mention_matches_what_backtracking_matched():
+    """``_VERB_AFTER`` takes a word whole and looks at its ending behind it (``\\p{Ll}++(?<=…ed)``)
+    instead of giving the word back letter by letter: the same matches at every position."""
+    from quoteattr.speakers import _VERB_AFTER
+
+    backtracking = regex.compile(
+        _VERB_AFTER.pattern.replace(r"\p{Ll}++(?<=\p{Ll}ly)\s+", r"\p{Ll}+ly\s+").replace(r"\p{Ll}++(?<=\p{Ll}{2}ed)", r"\p{Ll}{2,}ed")
+    )
+    assert backtracking.pattern != _VERB_AFTER.pattern
+    rng = random.Random(11)
+    words = ["said", "walked", "quietly", "was", "Emma", "ed", "ly", "bed", "fled", "redly", "aed", "\n", " ", "\t", ","]
+    for _ in range(5000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(0, 6)))
+        for pos in range(len(text) + 1):
+            a, b = _VERB_AFTER.match(text, pos), backtracking.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)

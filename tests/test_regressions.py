@@ -98,6 +98,20 @@ def test_a_tag_after_a_quotation_is_looked_for_nearby() -> None:
     assert not _tagged_after(f"{close}, Dit-il", 1)
 
 
+@pytest.mark.slow
+def test_a_quotation_reopened_in_many_paragraphs_is_read_in_linear_time() -> None:
+    """A quotation that runs over 250,000 paragraphs, reopened at each: one quotation with a
+    segment a paragraph, its segments gathered once (a tuple copied at each paragraph made the
+    time grow with the square of their number: about 190 s here)."""
+    text = "\N{LEFT DOUBLE QUOTATION MARK}Hi there.\n\n" * 250_000
+    with hang_guard(120):
+        quotes = quoteattr.extract(text)
+    check_quotes(text, quotes)
+    [quote] = quotes
+    assert quote.unclosed and len(quote.segments) == 250_000
+    assert {text[s.start : s.end] for s in quote.segments} == {"Hi there."}
+
+
 def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
     """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
 
