@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from collections import Counter
 from typing import NamedTuple
 
@@ -377,7 +378,8 @@ def attribute(
     events: list[tuple[int, int, object]] = []  # (position, order, payload)
     covered: list[tuple[int, int]] = sorted((f.mention.start, f.mention.end) for f in cue_mentions.values())
     cov_starts = [c[0] for c in covered]
-    persons = [e for e in annotation.entities if e.label in ("PERSON", "PER")]
+    # (by start: each stretch of narration finds its own by bisection)
+    persons = sorted((e for e in annotation.entities if e.label in ("PERSON", "PER")), key=_START_OF)
     pos = 0
     for q in [*quotes, None]:
         end = q.span.start if q is not None else n
@@ -519,6 +521,9 @@ def _role_mentions(text: str, start: int, end: int) -> list[RawMention]:
     return out
 
 
+_START_OF = operator.attrgetter("start")
+
+
 def _narration_mentions(annotation: Annotation, persons: list, start: int, end: int) -> list[RawMention]:
     """The people mentioned in ``text[start:end]``: pronouns, and names — the PERSON entities of
     the annotation when it has named entities, else the capitalised names the rules find."""
@@ -527,8 +532,13 @@ def _narration_mentions(annotation: Annotation, persons: list, start: int, end: 
     if not persons:
         return sorted(found, key=lambda r: r.start)
     out = [r for r in found if r.kind != "name"]
-    for e in persons:
-        if start <= e.start and e.end <= end:
+    # (``persons`` are sorted by start: only those that start in the stretch are read, not all
+    # of them for each stretch, which grew with the square of a long annotated text)
+    for k in range(bisect.bisect_left(persons, start, key=_START_OF), len(persons)):
+        e = persons[k]
+        if e.start > end:
+            break
+        if e.end <= end:
             words = text[e.start : e.end].split()
             title = words[0].lower().rstrip(".") if len(words) > 1 and words[0].lower().rstrip(".") in titles() else None
             name_start = e.start + (len(words[0]) + 1 if title else 0)

@@ -316,3 +316,31 @@ def test_verb_after_a_mention_matches_what_backtracking_matched():
         for pos in range(len(text) + 1):
             a, b = _VERB_AFTER.match(text, pos), backtracking.match(text, pos)
             assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_named_people_of_a_stretch_are_those_a_full_reading_finds():
+    """``_narration_mentions`` finds an annotation's PERSON entities in a stretch of narration
+    by bisection over them (sorted by start): the mentions reading every entity gives."""
+    from quoteattr.annotation import Annotation, EntityMention
+    from quoteattr.model import Span
+    from quoteattr.speakers import _narration_mentions
+
+    rng = random.Random(13)
+    text = " ".join(rng.choice(["Ann", "Mr. Berg", "he", "said", "the", "Queen", "and", "Eva Lund"]) for _ in range(400))
+    entities = []
+    for m in regex.finditer(r"Mr\. Berg|Eva Lund|Ann", text):
+        entities.append(EntityMention(m.start(), m.end(), m.group(), rng.choice(["PERSON", "PER", "ORG"])))
+    rng.shuffle(entities)  # (an annotation need not list them in order)
+    annotation = Annotation(text=text, paragraphs=(Span(0, len(text)),), entities=entities)
+    persons = sorted((e for e in entities if e.label in ("PERSON", "PER")), key=lambda e: e.start)
+
+    def reading_all(start: int, end: int) -> list:
+        found = [r for r in _narration_mentions(Annotation(text=text, paragraphs=()), [], start, end) if r.kind != "name"]
+        named = [e for e in persons if start <= e.start and e.end <= end]
+        return sorted(found + [(e.start, e.end) for e in named], key=lambda r: r[0])
+
+    for _ in range(300):
+        start = rng.randrange(len(text))
+        end = min(len(text), start + rng.randint(0, 300))
+        got = _narration_mentions(annotation, persons, start, end)
+        assert [(r.start, r.end) for r in got] == [(r[0], r[1]) for r in reading_all(start, end)]
