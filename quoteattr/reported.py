@@ -235,6 +235,9 @@ def _labelled_line(text: str, para: Span, first: bool, qstarts: list[int]) -> Re
     k = bisect.bisect_left(qstarts, m.end())
     if k < len(qstarts) and qstarts[k] < m.end() + 2:
         return None  # "Trump: “…”": a quotation the scanner has, with its cue
+    # a turn that quotes someone ("ORTIZ: It would cost “the earth,” he said …") is the speaker's
+    # up to the quotation: the quotation is the scanner's, and quotations do not overlap
+    quoted = qstarts[k] if k < len(qstarts) and qstarts[k] < para.end else para.end
     toks = tokens(text, para.start, m.end())
     np = noun_phrase_after(toks, 0)
     if np is None or np.j != len(toks) - 1:
@@ -244,11 +247,11 @@ def _labelled_line(text: str, para: Span, first: bool, qstarts: list[int]) -> Re
     found = _found(toks, (len(toks) - 1, len(toks)), np, "X:" if transcript else "headline X:", text)
     # (a transcript's turn is its words as spoken, full stop and all; a headline's is trimmed)
     if transcript:
-        start, end = m.end(), para.end
+        start, end = m.end(), quoted
         while end > start and text[end - 1].isspace():
             end -= 1
     else:
-        start, end = _trim(text, m.end(), para.end)
+        start, end = _trim(text, m.end(), quoted)
     if len(text[start:end].split()) < 3:
         return None
     return Reported(Span(start, end), found, "direct" if transcript else "indirect", ())

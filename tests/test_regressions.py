@@ -112,6 +112,24 @@ def test_a_quotation_reopened_in_many_paragraphs_is_read_in_linear_time() -> Non
     assert {text[s.start : s.end] for s in quote.segments} == {"Hi there."}
 
 
+def test_a_transcript_turn_ends_where_a_quotation_in_it_starts() -> None:
+    """A transcript's turn ("ORTIZ: …") that holds a quotation of its own is the speaker's up to
+    it: taken whole, the turn (a direct quote) overlapped the quotation the scanner found in it
+    (found by the fuzzer: "ORTIZ: Because it would have cost ever … “The  s`topped.")."""
+    text = (
+        "HOLT: Why did you vote against the bill?\n\n"
+        "ORTIZ: Because it would have cost us all, \N{LEFT DOUBLE QUOTATION MARK}and I will not,"
+        "\N{RIGHT DOUBLE QUOTATION MARK} she said."
+    )
+    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Why did you vote against the bill?", "Holt"),
+        ("Because it would have cost us all,", "Ortiz"),
+        ("\N{LEFT DOUBLE QUOTATION MARK}and I will not,\N{RIGHT DOUBLE QUOTATION MARK}", "Ortiz"),
+    ]
+
+
 def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
     """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
 
