@@ -69,6 +69,9 @@ _PARAGRAPH = st.one_of(
               _PRONOUNS, _VERBS),  # —Stop! he said.
     st.builds("{} {} {} {}".format, _SPEAKER, _VERBS, _WORDS, _NAMES),  # narration
     _QUOTATION,  # a quote paragraph alone (turn-taking)
+    # a transcript's turn, a quotation in it: HOLT: … “…” …
+    st.builds("{}: {} {} {}".format, st.sampled_from(["HOLT", "Q", "A", "MR. TRUMP"]), _WORDS, _QUOTATION, _WORDS),
+    st.builds("{} {}:".format, _SPEAKER, _VERBS),  # He said: (the next paragraph may be a block quotation)
     st.text(max_size=30),  # noise
     st.lists(st.sampled_from(list(QUOTE_GLYPHS) + list(DASHES) + [" ", "a", "he said"]), max_size=12).map("".join),
 )
