@@ -761,6 +761,10 @@ def cue_before(text: str, start: int, end: int) -> Found | None:
     if punct == ":":
         np = noun_phrase_before(toks, e)
         if np is not None and (np.i == 0 or toks[np.i - 1].text in ".!?" or toks[np.i - 1].text in _DASHES):
+            if np.j - np.i > 1 and toks[e - 1].text[:1].islower() and is_reporting_verb(toks[e - 1].low):
+                # "The head of the party said: “…": the verb is the cue, the words before it
+                # the speaker (the phrase had taken the verb in: "… the party said")
+                return _found(toks, (e - 1, e), np._replace(j=e - 1), "X said:", text)
             return _found(toks, (e, e + 1), np, "X:", text)  # (also "Pollsters agree - Carl Bialik: “…")
     # "As the Post's Dana Milbank puts it, “…", "But as The Hill pointed out, “…"
     if e >= 3 and (toks[e - 2].low, toks[e - 1].low) in _PHRASAL_CUES:

@@ -420,7 +420,9 @@ class Resolver:
     def describe(self, text: str, role: str | None, pos: int, mention: Mention | None = None) -> Entity:
         """A person known only by a description ("the guest", "a young Lucas") until named."""
         e = self._new(pos)
-        e.forms[text] = 1
+        # (a description may run over a line break, "the Minister of\ndefence": the name it gives
+        # has single spaces, whatever the text's line endings)
+        e.forms[" ".join(text.split())] = 1
         e.described = True
         if role:
             self._add_roles(e, [w for w in _WORD.findall(text) if w.lower() not in ("the", "a", "an")] + [role])

@@ -130,6 +130,22 @@ def test_a_transcript_turn_ends_where_a_quotation_in_it_starts() -> None:
     ]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_description_over_a_line_break_names_the_speaker_with_single_spaces(newline: str) -> None:
+    """A speaker known by a description that runs over a line break ("the new Minister of" /
+    "defence") is named with single spaces: the name held the line ending, so it differed
+    between \\n and \\r\\n text (found by the explore profile of the property tests)."""
+    text = (
+        f"The new Minister of{newline}defence said: \N{LEFT DOUBLE QUOTATION MARK}We will win."
+        f"\N{RIGHT DOUBLE QUOTATION MARK}{newline}{newline}He left."
+    )
+    [quote] = quoteattr.extract(text)
+    check_quotes(text, [quote])
+    assert quote.speaker is not None and quote.speaker.name == "The new Minister of defence"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == f"The new Minister of{newline}defence"
+    assert quote.cue is not None and quote.cue.text == "said"  # (not the colon, with "said" in the name)
+
+
 def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
     """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
 
