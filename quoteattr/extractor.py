@@ -12,6 +12,7 @@ from .annotation import Annotation, annotate
 from .display import QuoteList
 from .errors import ConfigError, check_text
 from .model import QUOTE_KINDS, Quote
+from .newlines import LineFeeds
 from .spans import find_quoted_spans
 from .speakers import is_news
 
@@ -149,10 +150,19 @@ class QuoteExtractor:
         from .assemble import assemble
 
         text = annotation.text
-        news = is_news(text)
+        lines = None
+        if annotation.source == "rules" and "\r" in text and not (annotation.words or annotation.entities or annotation.coref):
+            # the rules read the text with \n endings; the offsets go back to the caller's
+            # (stanza's annotation keeps its own: its words are placed in the text as it is)
+            lines = LineFeeds(text)
+            annotation = annotate(lines.plain)
+        read = annotation.text
+        news = is_news(read)
         kinds = self.kinds if self.kinds is not None else (ALL_KINDS if news else ("direct",))
         reported = "indirect" in kinds or "mixed" in kinds
-        quotes = assemble(annotation, find_quoted_spans(text), reported=reported, news=news)
+        quotes = assemble(annotation, find_quoted_spans(read), reported=reported, news=news)
+        if lines is not None:
+            quotes = [lines.quote(q) for q in quotes]
         return QuoteList((q for q in quotes if q.kind in kinds), text=text)
 
     def extract_many(

@@ -537,7 +537,12 @@ def _title_case(words: list[str]) -> bool:
 
 
 # A line that is a book's chapter heading ("CHAPTER IV", "Chapter 2", "BOOK I.").
-CHAPTER_HEADING = regex.compile(r"(?m)^[ \t]*(?:CHAPTER|Chapter|BOOK|Book)[ \t]+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\b[.:]?[ \t]*$")
+# (a line's start and end read for every line ending, \n, \r\n or \r: "(?m)^…$" took "CHAPTER I\r\n"
+# for no heading, and a novel with Windows line endings for news)
+CHAPTER_HEADING = regex.compile(
+    r"(?<![^\r\n])[ \t]*(?:CHAPTER|Chapter|BOOK|Book)[ \t]+(?:[IVXLC]+|\d+|[A-Z][a-z]+)\b[.:]?[ \t]*(?=[\r\n]|\Z)"
+)
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def _epigraph(text: str, start: int) -> bool:
@@ -547,9 +552,9 @@ def _epigraph(text: str, start: int) -> bool:
     line_start = start  # back over the indentation only: a search for the line's start could
     while line_start > 0 and text[line_start - 1] in " \t":  # cross a whole long paragraph
         line_start -= 1
-    if start - line_start < 3 or (line_start > 0 and text[line_start - 1] != "\n"):
+    if start - line_start < 3 or (line_start > 0 and text[line_start - 1] not in "\r\n"):
         return False
-    lines = [line for line in text[max(0, line_start - 300) : line_start].split("\n") if line.strip()][-2:]
+    lines = [line for line in _LINE_BREAK.split(text[max(0, line_start - 300) : line_start]) if line.strip()][-2:]
     return any(CHAPTER_HEADING.fullmatch(line) for line in lines)
 
 

@@ -146,6 +146,39 @@ def test_a_description_over_a_line_break_names_the_speaker_with_single_spaces(ne
     assert quote.cue is not None and quote.cue.text == "said"  # (not the colon, with "said" in the name)
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_chapter_heading_is_read_whatever_the_line_endings(newline: str) -> None:
+    """"CHAPTER I" on a line of its own ends with "\\r\\n" in a novel saved on Windows: still a
+    heading, so the text is fiction, not news (the heading pattern's "$" stopped at "\\n")."""
+    from quoteattr.speakers import is_news
+
+    text = (
+        "CHAPTER I\n\nOn Monday, May 2, 2016, officials in Washington said the plan would cost $4.2 million, "
+        "a spokesman said on Tuesday. Senator Smith told reporters that it was bad for the 2017 budget.\n\n"
+        "\N{LEFT DOUBLE QUOTATION MARK}No,\N{RIGHT DOUBLE QUOTATION MARK} she said."
+    )
+    assert is_news(text.replace("CHAPTER I\n\n", ""))  # (without its heading it reads as news)
+    assert not is_news(text) and not is_news(text.replace("\n", newline))
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_line_endings_move_no_speaker_across_a_long_distance(newline: str) -> None:
+    """The rules count distances in characters ("the latest woman named within 5,000"); "\\r\\n"
+    made each line a character longer and put Mary out of reach. Text with other line endings
+    is read as its "\\n" copy, its offsets moved back into the caller's string."""
+    text = (
+        "Mary came in.\n\n" + "The rain fell on the roof all day.\n" * 140
+        + "\n\N{LEFT DOUBLE QUOTATION MARK}Yes,\N{RIGHT DOUBLE QUOTATION MARK} she said."
+    )
+    converted = text.replace("\n", newline)
+    [plain] = quoteattr.extract(text)
+    [quote] = quoteattr.extract(converted)
+    check_quotes(converted, [quote])
+    assert plain.speaker is not None and plain.speaker.name == "Mary"
+    assert quote.speaker is not None and quote.speaker.name == "Mary"
+    assert quote.cue is not None and converted[quote.cue.start : quote.cue.end] == "said"
+
+
 def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
     """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
 
