@@ -430,7 +430,10 @@ def attribute(
 
     if extra:
         absorbed = {n.start for rq in extra for n in rq.nested}
-        quotes = sorted([q for q in quotes if q.span.start not in absorbed] + extra, key=lambda q: q.span.start)
+        # (in text order: by start, then end, as the quotes are returned)
+        quotes = sorted(
+            [q for q in quotes if q.span.start not in absorbed] + extra, key=lambda q: (q.span.start, q.span.end)
+        )
 
     # quotes: addressees named inside them (vocatives) help turn-taking
     for q in quotes:

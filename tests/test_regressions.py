@@ -179,6 +179,19 @@ def test_line_endings_move_no_speaker_across_a_long_distance(newline: str) -> No
     assert quote.cue is not None and converted[quote.cue.start : quote.cue.end] == "said"
 
 
+def test_quotes_that_start_together_come_shorter_first() -> None:
+    """Quotes come in text order, by start and then end, also when a reported clause starts where
+    a quotation does (found by a random stress of odd marks: the two came longer first)."""
+    text = (
+        "According to Tom s\N{LEFT DOUBLE QUOTATION MARK}Hi,\N{RIGHT DOUBLE QUOTATION MARK}"
+        "\N{LEFT DOUBLE QUOTATION MARK}Hi, Bab?\N{RIGHT DOUBLE QUOTATION MARK} said Lab.\n\n"
+        "\N{LEFT DOUBLE QUOTATION MARK}Yes.\N{RIGHT DOUBLE QUOTATION MARK}"
+    )
+    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    assert [q.kind for q in quotes] == ["indirect", "direct"] and quotes[0].start == quotes[1].start
+
+
 def test_cli_writes_a_document_with_a_lone_surrogate(tmp_path) -> None:
     """A JSONL text holding a lone surrogate (a legal \\ud800 escape) is written, not a crash.
 
