@@ -232,6 +232,9 @@ def _labelled_line(text: str, para: Span, first: bool, qstarts: list[int]) -> Re
     transcript = label in ("Q", "A") or (len(letters) > 1 and all(c.isupper() for c in letters))
     if not (transcript or first):
         return None
+    first = bisect.bisect_left(qstarts, para.start)
+    if first < len(qstarts) and qstarts[first] < m.end():
+        return None  # a quote mark inside the label ("CHA''HOLT:"): a quotation opens there
     k = bisect.bisect_left(qstarts, m.end())
     if k < len(qstarts) and qstarts[k] < m.end() + 2:
         return None  # "Trump: “…”": a quotation the scanner has, with its cue

@@ -179,6 +179,16 @@ def test_line_endings_move_no_speaker_across_a_long_distance(newline: str) -> No
     assert quote.cue is not None and converted[quote.cue.start : quote.cue.end] == "said"
 
 
+def test_a_label_holding_a_quote_mark_is_no_transcript_turn() -> None:
+    """A "label" that holds a quote mark opening a quotation over the turn ("CHA''HOLT: ...")
+    is no speaker label: taken for one, the turn (a direct quote) overlapped that quotation
+    (found by a random stress of odd marks)."""
+    text = "CHA" + "'" * 4 + "HOLT: \N{EM DASH} Oui, \N{EM DASH} dit-il, \N{EM DASH} Oui."
+    quotes = quoteattr.extract(text, kinds=ALL_KINDS)
+    check_quotes(text, quotes)
+    assert all(q.rule != "X:" for q in quotes)
+
+
 def test_quotes_that_start_together_come_shorter_first() -> None:
     """Quotes come in text order, by start and then end, also when a reported clause starts where
     a quotation does (found by a random stress of odd marks: the two came longer first)."""
