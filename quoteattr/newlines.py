@@ -13,7 +13,7 @@ import bisect
 
 import attrs
 
-from .model import Cue, Mention, Quote, Span
+from .model import Cue, Mention, Quote, QuotedSpan, Span
 
 
 class LineFeeds:
@@ -54,3 +54,8 @@ class LineFeeds:
             speaker_mention=None if m is None else Mention(at(m.start), at(m.end), text[at(m.start) : at(m.end)], m.kind),
             cue=None if c is None else Cue(at(c.start), at(c.end), text[at(c.start) : at(c.end)]),
         )
+
+    def quoted_span(self, s: QuotedSpan) -> QuotedSpan:
+        """``s``, found in ``plain``, with its offsets in ``text``."""
+        at = self.at
+        return attrs.evolve(s, start=at(s.start), end=at(s.end), segments=tuple(Span(at(g.start), at(g.end)) for g in s.segments))

@@ -43,6 +43,7 @@ from .marks import (
 from .model import QuotedSpan, Span
 from .model import _unchecked_quoted_span as _quoted
 from .model import _unchecked_span as _span
+from .newlines import LineFeeds
 
 # How far down the stack a closing mark looks for its opener. Bounded so that deeply nested
 # or garbled text stays linear; real text never needs more than three.
@@ -634,6 +635,16 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ['"it is ‘fine’"', '‘fine’']
     """
     text = check_text(text)
+    if "\r" in text:
+        # read with \n endings, the spans moved back: the same spans whatever the line endings
+        # (the scanner's counts of lines and blank lines read "\n" only)
+        lines = LineFeeds(text)
+        return [lines.quoted_span(s) for s in _find_unshadowed(lines.plain)]
+    return _find_unshadowed(text)
+
+
+def _find_unshadowed(text: str) -> list[QuotedSpan]:
+    """The spans of ``text``, doubled apostrophes read as double quote marks where they are."""
     doubled = shadow(text)
     if doubled is not None:
         return restore(_find(doubled[0]), doubled[1], doubled[2])

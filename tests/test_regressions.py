@@ -358,3 +358,20 @@ def test_no_block_quote_over_quoted_words(text: str) -> None:
     check_quotes(text, quotes)
     for a, b in itertools.pairwise(quotes):
         assert a.end <= b.start, (a, b)
+
+
+def test_the_scanner_reads_any_line_endings_as_line_feeds() -> None:
+    """``find_quoted_spans`` gives the spans of the ``\\n`` copy whatever the endings: its counts
+    of lines read "\\n" only, so "\\r\\r\\n" endings tipped a dash-dialogue decision, and ``extract``
+    (which reads the ``\\n`` copy) disagreed with it (found by the explore profile)."""
+    from quoteattr.newlines import LineFeeds
+
+    text = (
+        '\n\n\n"\n\N{EM DASH}he he he said \N{EM DASH} dit-il, \N{EM DASH} ""he he O\'Brien O\'Brien"he he Yes, '
+        "he said xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\n\r\r\n\r\n"
+    )
+    lines = LineFeeds(text)
+    spans = quoteattr.find_quoted_spans(text)
+    assert spans == [lines.quoted_span(s) for s in quoteattr.find_quoted_spans(lines.plain)]
+    speech = [s for s in spans if s.depth == 0 and s.is_speech and not s.fragment]
+    assert [(q.start, q.end) for q in quoteattr.extract(text, kinds=("direct",))] == [(s.start, s.end) for s in speech]
